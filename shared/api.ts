@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Case } from './case';
+import { Category } from './category';
+import { Id, Instant } from './primitives';
+import { Template } from './template';
+import { User, Username } from './user';
+
+/** Stable error codes: clients branch on these, never on the message. */
+export const ErrorCode = z.enum([
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'too_many_requests',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    /** For validation errors: the failing paths, e.g. `changes.0.case.phone`. */
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const SignInRequest = z.object({
+  username: Username,
+  password: z.string().min(1).max(256),
+});
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+/** A bearer token for the extension: shown once, stored hashed on the server. */
+export const SignInResponse = z.object({
+  token: z.string(),
+  user: User,
+  expiresAt: Instant,
+});
+export type SignInResponse = z.infer<typeof SignInResponse>;
+
+/**
+ * One change from a client's outbox. `changeId` names the change itself, so a replay of the
+ * same change (a lost response, a restarted service worker) is recognised and answered with
+ * the result recorded the first time.
+ */
+export const SyncChange = z.object({
+  changeId: Id,
+  kind: z.literal('case.put'),
+  case: Case,
+});
+export type SyncChange = z.infer<typeof SyncChange>;
+
+export const SyncPushRequest = z.object({
+  changes: z.array(SyncChange).min(1).max(200),
+});
+export type SyncPushRequest = z.infer<typeof SyncPushRequest>;
+
+/**
+ * applied: stored now. stale: a newer version of the case was already stored (harmless).
+ * rejected: not allowed or not valid, with the reason; the client keeps it for the agent.
+ */
+export const SyncResult = z.object({
+  changeId: Id,
+  status: z.enum(['applied', 'stale', 'rejected']),
+  reason: z.string().optional(),
+});
+export type SyncResult = z.infer<typeof SyncResult>;
+
+export const SyncPushResponse = z.object({ results: z.array(SyncResult) });
+export type SyncPushResponse = z.infer<typeof SyncPushResponse>;
+
+export const TemplateList = z.object({ templates: z.array(Template) });
+export const CategoryList = z.object({ categories: z.array(Category) });

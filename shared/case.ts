@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { CategoryId } from './category';
+import { Id, Instant, Locale, plainText } from './primitives';
+import { StepEvent, StepId } from './steps';
+
+/** Where the complaint came in (DOMAIN.md: hotline, relayed by the property company, web, mail, walk-in). */
+export const Channel = z.enum(['hotline', 'property_relay', 'website', 'mailbox', 'walk_in']);
+export type Channel = z.infer<typeof Channel>;
+
+/** A major complaint goes at once to the supervisor and the first responsible person. */
+export const Severity = z.enum(['normal', 'major']);
+export type Severity = z.infer<typeof Severity>;
+
+/** An invalid complaint switches the agent to appropriate-refusal wording. */
+export const Validity = z.enum(['unassessed', 'valid', 'invalid']);
+export type Validity = z.infer<typeof Validity>;
+
+export const Mood = z.enum(['calm', 'upset', 'angry']);
+export type Mood = z.infer<typeof Mood>;
+
+export const CaseStatus = z.enum(['open', 'following_up', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/**
+ * The customer as read from the CRM page at the time of the complaint. Every field is text the
+ * CRM showed, bounded and control-character free; none is trusted as markup.
+ */
+export const CustomerSnapshot = z.object({
+  name: plainText(100).trim(),
+  phone: plainText(40).trim(),
+  project: plainText(100).trim().default(''),
+  unit: plainText(60).trim().default(''),
+  crmRecordId: plainText(100).trim().default(''),
+});
+export type CustomerSnapshot = z.infer<typeof CustomerSnapshot>;
+
+/** A template the agent inserted, with the version that was live then. */
+export const TemplateUse = z.object({
+  templateId: Id,
+  version: z.int().min(1),
+  step: StepId,
+  at: Instant,
+});
+export type TemplateUse = z.infer<typeof TemplateUse>;
+
+/** One complaint interaction: written first in the extension, synced to the server. */
+export const Case = z.object({
+  id: Id,
+  customer: CustomerSnapshot,
+  channel: Channel,
+  categoryIds: z.array(CategoryId).max(20),
+  severity: Severity,
+  validity: Validity,
+  mood: Mood,
+  language: Locale,
+  steps: z.array(StepEvent).max(200),
+  templateUses: z.array(TemplateUse).max(500),
+  summary: plainText(2000),
+  plan: plainText(4000),
+  notes: plainText(8000),
+  status: CaseStatus,
+  receivedAt: Instant,
+  createdAt: Instant,
+  /** Set by the client on every edit; the server keeps the newest version of a case. */
+  updatedAt: Instant,
+});
+export type Case = z.infer<typeof Case>;
+
+/** A case as the server stores it: who logged it, and when it was last accepted. */
+export const StoredCase = Case.extend({
+  agentId: Id,
+  serverUpdatedAt: Instant,
+});
+export type StoredCase = z.infer<typeof StoredCase>;

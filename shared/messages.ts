@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { Case, CustomerSnapshot } from './case';
+import type { Category } from './category';
+import { plainText } from './primitives';
+import type { Template } from './template';
+import type { User} from './user';
+import { Username } from './user';
+
+/**
+ * Messages between the parts of the extension, named `<receiver-side>.<verb>`. Every request is
+ * parsed with these schemas by its receiver before use: a message can come from any frame.
+ */
+export const ToBackground = z.discriminatedUnion('type', [
+  /** content → background: the customer the CRM page shows now (null when none is shown). */
+  z.object({ type: z.literal('page.customer'), customer: CustomerSnapshot.nullable() }),
+  /** sidebar → background: everything the sidebar shows for its tab. */
+  z.object({ type: z.literal('sidebar.context') }),
+  /** sidebar → background: write a case locally and queue it for the server. */
+  z.object({ type: z.literal('case.save'), case: Case }),
+  /** sidebar → background → content: put text at the caret of the CRM's reply field. */
+  z.object({ type: z.literal('text.insert'), text: plainText(8000).min(1) }),
+  /** options → background */
+  z.object({
+    type: z.literal('auth.signIn'),
+    serverUrl: z.url({ protocol: /^https?$/ }),
+    username: Username,
+    password: z.string().min(1).max(256),
+  }),
+  z.object({ type: z.literal('auth.signOut') }),
+  z.object({ type: z.literal('settings.get') }),
+  /** any UI → background: push the outbox and refresh the cache now. */
+  z.object({ type: z.literal('sync.now') }),
+]);
+export type ToBackground = z.infer<typeof ToBackground>;
+
+/** background → content script of one tab. */
+export const ToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('content.insert'), text: plainText(8000).min(1) }),
+]);
+export type ToContent = z.infer<typeof ToContent>;
+
+export type SyncState =
+  | { kind: 'signed_out' }
+  | { kind: 'synced'; at: string | null }
+  | { kind: 'pending'; count: number; lastError: string | null };
+
+export interface Settings {
+  serverUrl: string | null;
+  user: User | null;
+}
+
+export interface SidebarContext {
+  /** The tab the sidebar sits in, so it can tell which change notices are its own. */
+  tabId: number | null;
+  customer: z.infer<typeof CustomerSnapshot> | null;
+  user: User | null;
+  categories: Category[];
+  templates: Template[];
+  sync: SyncState;
+}
+
+/** What came of an insertion; parsed by the background, since a content script answers it. */
+export const InsertResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), via: z.enum(['caret', 'reply_box', 'clipboard']) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no_field', 'no_page', 'rejected']) }),
+]);
+export type InsertResult = z.infer<typeof InsertResult>;
+
+/** What the background answers to each request. */
+export interface BackgroundReplies {
+  'page.customer': { ok: true };
+  'sidebar.context': SidebarContext;
+  'case.save': { ok: true; sync: SyncState };
+  'text.insert': InsertResult;
+  'auth.signIn': { ok: true; user: User } | { ok: false; message: string };
+  'auth.signOut': { ok: true };
+  'settings.get': Settings;
+  'sync.now': SyncState;
+}
+export type ReplyTo<T extends ToBackground['type']> = BackgroundReplies[T];
+
+/** background → every extension page: the sidebar of `tabId` (null: of every tab) should refresh. */
+export const ToSidebar = z.object({ type: z.literal('sidebar.changed'), tabId: z.int().nullable() });
+export type ToSidebar = z.infer<typeof ToSidebar>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Languages the product speaks. */
+export const Locale = z.enum(['zh-Hans', 'zh-Hant', 'en']);
+export type Locale = z.infer<typeof Locale>;
+export const LOCALES = Locale.options;
+
+/** Client-generated ids make every write idempotent: a replay names the same record. */
+export const Id = z.uuid();
+
+/** An ISO-8601 instant with an explicit offset, as `Date.prototype.toISOString` writes it. */
+export const Instant = z.iso.datetime({ offset: true });
+
+// C0 control characters other than tab and newlines never belong in text we store or insert.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Plain text of bounded length. Text from a CRM page or a template is never HTML: it is
+ * stored and shown as text, so angle brackets are harmless and kept as typed.
+ */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'contains control characters' });
+
+/** A one-line label: trimmed, non-empty. */
+export const label = (max: number) => plainText(max).trim().min(1);
+
+/** Text in each product language; English is the fallback. */
+export const LocalizedText = z.object({
+  'zh-Hans': label(200),
+  'zh-Hant': label(200),
+  en: label(200),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;

@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { renderTemplate, templateVariables } from './render';
+
+describe('renderTemplate', () => {
+  test('fills variables with the values given, verbatim', () => {
+    const out = renderTemplate('{{customerName}}您好，关于{{ issue }}。', { customerName: '王秀英', issue: '漏水' }, 'zh-Hans');
+    expect(out.text).toBe('王秀英您好，关于漏水。');
+    expect(out.missing).toEqual([]);
+  });
+
+  test('marks a missing or blank value visibly, never as "undefined" or blank', () => {
+    const out = renderTemplate('Hello {{customerName}}, {{agentName}} here.', { customerName: '   ' }, 'en');
+    expect(out.text).toBe('Hello 【customer name】, 【agent name】 here.');
+    expect(out.text).not.toContain('undefined');
+    expect(out.missing).toEqual(['customerName', 'agentName']);
+    expect(out.parts.filter((p) => p.kind === 'missing')).toHaveLength(2);
+  });
+
+  test('labels missing values in the agent’s language, and unknown variables by name', () => {
+    expect(renderTemplate('{{phone}}', {}, 'zh-Hant').text).toBe('【電話】');
+    expect(renderTemplate('{{roomColour}}', {}, 'zh-Hans').text).toBe('【roomColour】');
+  });
+
+  test('keeps markup in values as plain text', () => {
+    const out = renderTemplate('{{customerName}}', { customerName: '<img src=x onerror=alert(1)>' }, 'en');
+    expect(out.text).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  test('does not read inherited properties as values', () => {
+    expect(renderTemplate('{{constructor}}', {}, 'en').missing).toEqual(['constructor']);
+  });
+
+  test('lists the variables a body uses once each, in order', () => {
+    expect(templateVariables('{{a}} {{b}} {{a}}')).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { CategoryId } from './category';
+import { Mood } from './case';
+import { Id, Instant, label, Locale, plainText } from './primitives';
+import { StepId, Tone } from './steps';
+
+export const TemplateStatus = z.enum(['draft', 'published', 'archived']);
+export type TemplateStatus = z.infer<typeof TemplateStatus>;
+
+/** Typed inside a CRM field, e.g. `;qian`, then Space or Tab, to expand the template. */
+export const Shortcut = z.string().regex(/^;[a-z0-9]{2,20}$/, 'a semicolon and 2–20 lower-case letters or digits');
+
+/** Approved wording for one step. `body` is plain text with `{{variable}}` placeholders. */
+export const Template = z.object({
+  id: Id,
+  step: StepId,
+  tone: Tone,
+  /** Empty means it fits every category. */
+  categoryIds: z.array(CategoryId).max(20),
+  /** Empty means it fits every mood. */
+  moods: z.array(Mood).max(3),
+  language: Locale,
+  title: label(120),
+  body: plainText(4000).trim().min(1),
+  shortcut: Shortcut.nullable(),
+  status: TemplateStatus,
+  /** Bumped on every accepted edit: the basis of optimistic concurrency. */
+  version: z.int().min(1),
+  updatedAt: Instant,
+});
+export type Template = z.infer<typeof Template>;
