@@ -1,0 +1,47 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Case, Category, SyncChange, Template } from '../../shared';
+
+/** A change waiting for the server. It keeps its own snapshot, so a replay sends the same bytes. */
+export interface OutboxEntry {
+  seq?: number;
+  change: SyncChange;
+  queuedAt: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** A change the server refused: kept, with the reason, for the agent to see. Never dropped. */
+export interface RejectedChange {
+  changeId: string;
+  change: SyncChange;
+  reason: string;
+  at: string;
+}
+
+/** Server data the sidebar needs offline: published templates and the category tree. */
+export type CacheEntry =
+  | { key: 'templates'; value: Template[]; fetchedAt: string }
+  | { key: 'categories'; value: Category[]; fetchedAt: string }
+  | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string };
+
+export type LingtingDb = Dexie & {
+  cases: EntityTable<Case, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  rejected: EntityTable<RejectedChange, 'changeId'>;
+  cache: EntityTable<CacheEntry, 'key'>;
+};
+
+/**
+ * Opens the extension's database. It lives in the background service worker only: in a
+ * content script it would land in the CRM's origin, readable by the CRM's own scripts.
+ */
+export function openDb(name = 'lingting', options?: ConstructorParameters<typeof Dexie>[1]): LingtingDb {
+  const db = new Dexie(name, options) as LingtingDb;
+  db.version(1).stores({
+    cases: 'id, updatedAt, customer.phone',
+    outbox: '++seq, change.case.id',
+    rejected: 'changeId',
+    cache: 'key',
+  });
+  return db;
+}

@@ -1,0 +1,44 @@
+import { deepActiveElement, isEditable } from './editable';
+
+/** The field the agent last typed in, and, for rich-text fields, where the caret was. */
+export interface FocusTracker {
+  field(): HTMLElement | null;
+  /** The caret range inside a contenteditable field, saved before focus left for the sidebar. */
+  caret(): Range | null;
+}
+
+/**
+ * Remembers the last editable field focused on the page. Clicking the sidebar moves focus
+ * into its iframe, so the CRM field is remembered here and focused again on insertion.
+ * `isOwn` tells our own elements apart, so the sidebar host is never remembered.
+ */
+export function trackFocusedField(doc: Document, isOwn: (element: Element) => boolean, signal: AbortSignal): FocusTracker {
+  let field: HTMLElement | null = null;
+  let caret: Range | null = null;
+
+  doc.addEventListener(
+    'focusin',
+    () => {
+      const active = deepActiveElement(doc);
+      if (!active || isOwn(active) || !isEditable(active)) return;
+      if (active !== field) caret = null;
+      field = active;
+    },
+    { capture: true, signal },
+  );
+  doc.addEventListener(
+    'selectionchange',
+    () => {
+      const selection = doc.getSelection();
+      if (!field?.isContentEditable || !selection || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      if (field.contains(range.commonAncestorContainer)) caret = range.cloneRange();
+    },
+    { signal },
+  );
+
+  return {
+    field: () => (field?.isConnected ? field : null),
+    caret: () => caret,
+  };
+}

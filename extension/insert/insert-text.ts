@@ -1,0 +1,38 @@
+import type { TextField } from './editable';
+
+/**
+ * Puts `text` at the caret of `field` the way typing would, so the page app's own state
+ * (React, Vue, a rich-text editor) receives it, not just the DOM.
+ *
+ * `execCommand('insertText')` is the only call that does both: it edits through the browser's
+ * editing pipeline, which fires a trusted `input` event and keeps the undo stack. Where it is
+ * refused, the value is set through the element's native setter and an `input` event is sent,
+ * which controlled inputs also observe.
+ */
+export function insertText(field: HTMLElement, text: string, caret: Range | null): boolean {
+  const doc = field.ownerDocument;
+  field.focus({ preventScroll: true });
+  if (field.isContentEditable && caret && field.contains(caret.commonAncestorContainer)) {
+    const selection = doc.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(caret);
+  }
+  if (doc.execCommand('insertText', false, text)) return true;
+  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+    insertIntoValue(field, text);
+    return true;
+  }
+  return false;
+}
+
+function insertIntoValue(field: TextField, text: string): void {
+  const start = field.selectionStart ?? field.value.length;
+  const end = field.selectionEnd ?? start;
+  const next = field.value.slice(0, start) + text + field.value.slice(end);
+  // React tracks the value it last set; writing through the prototype's setter makes the
+  // following input event look like a user edit to it.
+  const prototype = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, next);
+  field.setSelectionRange(start + text.length, start + text.length);
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+}

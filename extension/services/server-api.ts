@@ -1,0 +1,70 @@
+import {
+  ApiError,
+  CategoryList,
+  SignInResponse,
+  SyncPushResponse,
+  TemplateList,
+  type Category,
+  type SignInRequest,
+  type SyncPushRequest,
+  type Template,
+} from '../../shared';
+import { createClient } from '../../plugin-server/src/client';
+import type { z } from 'zod';
+
+/** A failed request: `status` is the HTTP status (0 when the server was unreachable). */
+export class ServerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What the background asks of the plugin server. */
+export interface ServerApi {
+  push(body: SyncPushRequest): Promise<SyncPushResponse>;
+  templates(): Promise<Template[]>;
+  categories(): Promise<Category[]>;
+}
+
+type FetchLike = typeof fetch;
+
+async function parseReply<T>(request: Promise<Response>, schema: z.ZodType<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await request;
+  } catch (error) {
+    throw new ServerError(0, 'unreachable', `server unreachable: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const problem = ApiError.safeParse(body);
+    throw problem.success
+      ? new ServerError(response.status, problem.data.error.code, problem.data.error.message)
+      : new ServerError(response.status, 'http_error', `HTTP ${response.status}`);
+  }
+  // The server is ours, but what crosses the network is parsed like any other input.
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ServerError(response.status, 'bad_response', 'unexpected response from server');
+  return parsed.data;
+}
+
+/** Signs in with a password and returns the bearer token the extension keeps. */
+export function signIn(serverUrl: string, body: SignInRequest, fetchImpl: FetchLike = fetch) {
+  const client = createClient(serverUrl, { fetch: fetchImpl });
+  return parseReply(client.api.auth['sign-in'].$post({ json: body }), SignInResponse);
+}
+
+/** The server as one signed-in user sees it, through the server's typed client. */
+export function createServerApi(serverUrl: string, token: string, fetchImpl: FetchLike = fetch): ServerApi {
+  const client = createClient(serverUrl, { fetch: fetchImpl, headers: { Authorization: `Bearer ${token}` } });
+  return {
+    push: (body) => parseReply(client.api.sync.push.$post({ json: body }), SyncPushResponse),
+    templates: async () =>
+      (await parseReply(client.api.templates.$get({ query: { status: 'published' } }), TemplateList)).templates,
+    categories: async () => (await parseReply(client.api.categories.$get(), CategoryList)).categories,
+  };
+}

@@ -1,0 +1,121 @@
+import type { Category, SyncChange, SyncPushResponse, SyncState, Template } from '../../shared';
+import type { LingtingDb } from '../db/schema';
+import type { ServerApi } from './server-api';
+import { ServerError } from './server-api';
+import type { Session, SettingsService } from './settings';
+
+/** How many outbox entries go in one request: small enough to retry cheaply. */
+const BATCH_SIZE = 50;
+
+interface SyncDeps {
+  db: LingtingDb;
+  settings: SettingsService;
+  api: (session: Session) => ServerApi;
+  now: () => Date;
+}
+
+/**
+ * Pushes the outbox to the server and refreshes the offline cache. Entries leave the outbox
+ * only once the server has answered for them, so a service worker killed mid-request simply
+ * sends them again; the server recognises each change id and answers as it did the first time.
+ */
+export function createSyncService(deps: SyncDeps) {
+  const { db } = deps;
+  let running: Promise<SyncState> | null = null;
+
+  async function recordOutcome(error: string | null): Promise<void> {
+    const previous = await db.cache.get('lastSync');
+    const lastAt = previous?.key === 'lastSync' ? previous.value.at : null;
+    const at = error ? lastAt : deps.now().toISOString();
+    await db.cache.put({ key: 'lastSync', value: { at, error }, fetchedAt: deps.now().toISOString() });
+  }
+
+  async function pushBatch(api: ServerApi): Promise<boolean> {
+    const batch = await db.outbox.orderBy('seq').limit(BATCH_SIZE).toArray();
+    if (batch.length === 0) return false;
+    const changes: SyncChange[] = batch.map((entry) => entry.change);
+    let response: SyncPushResponse;
+    try {
+      response = await api.push({ changes });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await db.outbox.bulkUpdate(
+        batch.map((entry) => ({ key: entry.seq!, changes: { attempts: entry.attempts + 1, lastError: message } })),
+      );
+      throw error;
+    }
+    const byId = new Map(response.results.map((result) => [result.changeId, result]));
+    let answered = 0;
+    await db.transaction('rw', db.outbox, db.rejected, async () => {
+      for (const entry of batch) {
+        const result = byId.get(entry.change.changeId);
+        if (!result) continue; // not answered: stays queued and is sent again
+        if (result.status === 'rejected') {
+          await db.rejected.put({
+            changeId: entry.change.changeId,
+            change: entry.change,
+            reason: result.reason ?? 'rejected',
+            at: deps.now().toISOString(),
+          });
+        }
+        await db.outbox.delete(entry.seq!);
+        answered++;
+      }
+    });
+    // Only progress continues the loop: a server that answers nothing cannot spin it forever.
+    return answered > 0;
+  }
+
+  async function refreshCache(api: ServerApi): Promise<void> {
+    const [templates, categories]: [Template[], Category[]] = await Promise.all([api.templates(), api.categories()]);
+    const fetchedAt = deps.now().toISOString();
+    await db.cache.bulkPut([
+      { key: 'templates', value: templates, fetchedAt },
+      { key: 'categories', value: categories, fetchedAt },
+    ]);
+  }
+
+  async function run(): Promise<SyncState> {
+    const session = await deps.settings.session();
+    if (!session) return state();
+    const api = deps.api(session);
+    try {
+      while (await pushBatch(api)) {
+        /* keep going until the outbox is empty */
+      }
+      await refreshCache(api);
+      await recordOutcome(null);
+    } catch (error) {
+      if (error instanceof ServerError && error.status === 401) await deps.settings.signedOut();
+      await recordOutcome(error instanceof Error ? error.message : String(error));
+    }
+    return state();
+  }
+
+  async function state(): Promise<SyncState> {
+    if (!(await deps.settings.session())) return { kind: 'signed_out' };
+    const count = await db.outbox.count();
+    const last = await db.cache.get('lastSync');
+    const outcome = last?.key === 'lastSync' ? last.value : { at: null, error: null };
+    return count > 0 ? { kind: 'pending', count, lastError: outcome.error } : { kind: 'synced', at: outcome.at };
+  }
+
+  return {
+    /** Runs one sync; a call while one is running joins it rather than starting another. */
+    sync(): Promise<SyncState> {
+      running ??= run().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    state,
+    async cached(): Promise<{ templates: Template[]; categories: Category[] }> {
+      const [templates, categories] = await Promise.all([db.cache.get('templates'), db.cache.get('categories')]);
+      return {
+        templates: templates?.key === 'templates' ? templates.value : [],
+        categories: categories?.key === 'categories' ? categories.value : [],
+      };
+    },
+  };
+}
+export type SyncService = ReturnType<typeof createSyncService>;

@@ -1,0 +1,15 @@
+import type { Case, InsertResult, ReplyTo, SidebarContext, ToBackground } from '../../shared';
+import { onContextChanged, sendToBackground } from '../platform/messaging';
+
+/** The one way the UIs reach the background: a typed method per request. */
+export const background = {
+  context: (): Promise<SidebarContext> => sendToBackground({ type: 'sidebar.context' }),
+  saveCase: (record: Case) => sendToBackground({ type: 'case.save', case: record }),
+  insert: (text: string): Promise<InsertResult> => sendToBackground({ type: 'text.insert', text }),
+  settings: () => sendToBackground({ type: 'settings.get' }),
+  signIn: (request: Omit<Extract<ToBackground, { type: 'auth.signIn' }>, 'type'>): Promise<ReplyTo<'auth.signIn'>> =>
+    sendToBackground({ type: 'auth.signIn', ...request }),
+  signOut: () => sendToBackground({ type: 'auth.signOut' }),
+  syncNow: () => sendToBackground({ type: 'sync.now' }),
+  onContextChanged,
+};

@@ -1,0 +1,89 @@
+import {
+  completeStep,
+  type Case,
+  type CustomerSnapshot,
+  type Locale,
+  type StepId,
+  type StepNeed,
+  type Template,
+} from '../../shared';
+
+/** A fresh case for the customer on the page, received now. */
+export function newCase(customer: CustomerSnapshot, language: Locale, now: Date, id: string): Case {
+  const at = now.toISOString();
+  return {
+    id,
+    customer,
+    channel: 'hotline',
+    categoryIds: [],
+    severity: 'normal',
+    validity: 'unassessed',
+    mood: 'upset',
+    language,
+    steps: [],
+    templateUses: [],
+    summary: '',
+    plan: '',
+    notes: '',
+    status: 'open',
+    receivedAt: at,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** The case after an edit: every edit moves `updatedAt`, which is how the server orders versions. */
+export function edited(record: Case, changes: Partial<Case>, now: Date): Case {
+  const updatedAt = now.toISOString();
+  // Two edits in the same millisecond must still be ordered.
+  const next = updatedAt > record.updatedAt ? updatedAt : new Date(Date.parse(record.updatedAt) + 1).toISOString();
+  return { ...record, ...changes, updatedAt: next };
+}
+
+export function toggleCategory(record: Case, categoryId: string, now: Date): Case {
+  const categoryIds = record.categoryIds.includes(categoryId)
+    ? record.categoryIds.filter((id) => id !== categoryId)
+    : [...record.categoryIds, categoryId];
+  return edited(record, { categoryIds }, now);
+}
+
+/** Ticks a step, or says what it still needs. */
+export function tickStep(record: Case, step: StepId, now: Date): { ok: true; record: Case } | { ok: false; needs: StepNeed[] } {
+  const result = completeStep({ ...record, log: record.steps }, step, now.toISOString());
+  return result.ok ? { ok: true, record: edited(record, { steps: result.log }, now) } : result;
+}
+
+export function recordTemplateUse(record: Case, template: Template, now: Date): Case {
+  const use = { templateId: template.id, version: template.version, step: template.step, at: now.toISOString() };
+  return edited(record, { templateUses: [...record.templateUses, use] }, now);
+}
+
+/**
+ * The prompts for one step of this case: published, in the case's language, and fitting its
+ * categories and mood (a template with none listed fits all). Category-specific ones first.
+ */
+export function promptsFor(templates: readonly Template[], record: Case, step: StepId): Template[] {
+  return templates
+    .filter(
+      (t) =>
+        t.status === 'published' &&
+        t.step === step &&
+        t.language === record.language &&
+        (t.categoryIds.length === 0 || t.categoryIds.some((id) => record.categoryIds.includes(id))) &&
+        (t.moods.length === 0 || t.moods.includes(record.mood)),
+    )
+    .sort((a, b) => b.categoryIds.length - a.categoryIds.length || a.title.localeCompare(b.title));
+}
+
+/** Values for template variables from the case, the customer and the signed-in agent. */
+export function variableValues(record: Case, agentName: string | undefined): Record<string, string> {
+  const values: Record<string, string> = {
+    customerName: record.customer.name,
+    phone: record.customer.phone,
+    project: record.customer.project,
+    unit: record.customer.unit,
+    issue: record.summary,
+  };
+  if (agentName) values.agentName = agentName;
+  return values;
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Locale, Settings } from '../../../shared';
+import { background } from '../background-client';
+import { STRINGS } from '../i18n';
+
+/** Where the agent connects the extension to the Lingting server and signs in. */
+export function Options({ locale }: { locale: Locale }) {
+  const t = STRINGS[locale].options;
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [serverUrl, setServerUrl] = useState('http://127.0.0.1:8787');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = async () => {
+    const next = await background.settings();
+    setSettings(next);
+    if (next.serverUrl) setServerUrl(next.serverUrl);
+  };
+  useEffect(() => void load(), []);
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const reply = await background.signIn({ serverUrl, username: username.trim(), password }).catch((e: unknown) => ({
+      ok: false as const,
+      message: e instanceof Error ? e.message : String(e),
+    }));
+    setBusy(false);
+    if (reply.ok) {
+      setPassword('');
+      await load();
+    } else setError(reply.message);
+  };
+
+  return (
+    <main class="options">
+      <h1>{t.title}</h1>
+      {settings?.user ? (
+        <section class="card">
+          <p data-testid="signed-in">{t.signedInAs(`${settings.user.displayName} (${settings.user.username})`)}</p>
+          <p class="muted">{settings.serverUrl}</p>
+          <button type="button" onClick={async () => (await background.signOut(), load())}>
+            {t.signOut}
+          </button>
+        </section>
+      ) : (
+        <form class="card" onSubmit={onSubmit}>
+          <label class="field">
+            <span>{t.serverUrl}</span>
+            <input name="serverUrl" type="url" required value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>{t.username}</span>
+            <input name="username" autocomplete="username" required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>{t.password}</span>
+            <input
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          </label>
+          {error && (
+            <p class="notice error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" class="primary" disabled={busy}>
+            {t.signIn}
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}
