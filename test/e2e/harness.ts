@@ -1,0 +1,147 @@
+// Real parts for end-to-end tests: the plugin server as `npm start` runs it, and Debian's
+// Chromium with the built extension loaded.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const SCREENSHOT_DIR = join(ROOT, 'test-results/e2e');
+
+export type Role = 'agent' | 'supervisor' | 'trainer' | 'admin';
+
+export interface RunningServer {
+  url: string;
+  credentials: Record<Role, { username: string; password: string }>;
+  stop(): Promise<void>;
+}
+
+const LISTENING = /Lingting plugin server listening on (http:\/\/\S+)/;
+const CREDENTIAL = /^\s*(agent|supervisor|trainer|admin)\s+username:\s*(\S+)\s+password:\s*(\S+)\s*$/gm;
+
+/** Starts `plugin-server/src/main.ts` on a free port with a fresh data directory. */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lingting-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'plugin-server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LINGTING_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = LISTENING.exec(output);
+      // A fresh data directory: all four generated passwords are printed, once.
+      if (match && Array.from(output.matchAll(CREDENTIAL)).length === 4) resolveUrl(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  const credentials = Object.fromEntries(
+    Array.from(output.matchAll(CREDENTIAL), (m) => [m[1], { username: m[2]!, password: m[3]! }]),
+  ) as RunningServer['credentials'];
+  return {
+    url,
+    credentials,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+/** Launches headless Chromium with the built extension, in Chinese (zh-CN) unless told otherwise. */
+export async function launchWithExtension(locale = 'zh-CN'): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'lingting-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    // Playwright disables extensions by default; the test is about one.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    locale,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs the extension in through its options page, as an agent would. */
+export async function signInThroughOptions(browser: ExtensionBrowser, server: RunningServer, role: Role = 'agent'): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.fill('input[name="serverUrl"]', server.url);
+  await page.fill('input[name="username"]', server.credentials[role].username);
+  await page.fill('input[name="password"]', server.credentials[role].password);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('[data-testid="signed-in"]');
+  await page.close();
+}
+
+/** The sidebar's frame on a CRM page: an extension page inside a closed shadow root. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
+    if (frame) {
+      await frame.waitForSelector('.sidebar:not(.loading)');
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('the sidebar never appeared');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** A signed-in API client for checking what reached the server. */
+export async function apiAs(server: RunningServer, role: Role) {
+  const response = await fetch(`${server.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(server.credentials[role]),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${role} failed: ${response.status}`);
+  const { token } = (await response.json()) as { token: string };
+  return async (path: string) => {
+    const reply = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: reply.status, body: (await reply.json()) as unknown };
+  };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return join(SCREENSHOT_DIR, `${name}.png`);
+}
