@@ -9,10 +9,11 @@ import type { TextField } from './editable';
  * refused, the value is set through the element's native setter and an `input` event is sent,
  * which controlled inputs also observe.
  */
-export function insertText(field: HTMLElement, text: string, caret: Range | null): boolean {
+export function insertText(field: HTMLElement, text: string, caret: Range | 'end' | null): boolean {
   const doc = field.ownerDocument;
   field.focus({ preventScroll: true });
-  if (field.isContentEditable && caret && field.contains(caret.commonAncestorContainer)) {
+  if (caret === 'end') placeCaretAtEnd(field);
+  else if (field.isContentEditable && caret && field.contains(caret.commonAncestorContainer)) {
     const selection = doc.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(caret);
@@ -35,4 +36,18 @@ function insertIntoValue(field: TextField, text: string): void {
   Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, next);
   field.setSelectionRange(start + text.length, start + text.length);
   field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+}
+
+/** Where text goes in a field the agent never clicked: after what is already there. */
+function placeCaretAtEnd(field: HTMLElement): void {
+  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+    field.setSelectionRange(field.value.length, field.value.length);
+    return;
+  }
+  const range = field.ownerDocument.createRange();
+  range.selectNodeContents(field);
+  range.collapse(false);
+  const selection = field.ownerDocument.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
 }

@@ -25,7 +25,7 @@ export function startCrmOverlay(options: { doc: Document; site: CrmSite; signal:
     // No field was focused yet: the site's reply box is where a reply goes.
     const replyBox = site.replyBox ? findTarget(doc, site.replyBox.path) : null;
     if (!isEditable(replyBox)) return { ok: false, reason: 'no_field' };
-    return insertText(replyBox, text, null) ? { ok: true, via: 'reply_box' } : { ok: false, reason: 'rejected' };
+    return insertText(replyBox, text, 'end') ? { ok: true, via: 'reply_box' } : { ok: false, reason: 'rejected' };
   };
 
   listenInContent(async (message) => insert(message.text), signal);

@@ -83,16 +83,16 @@ export function App({ locale, openSettings }: { locale: Locale; openSettings: ()
             onInsert={onInsert}
           />
           <footer class="actions">
+            {notice && (
+              <p class={`notice ${notice.kind}`} role="status" data-testid="notice">
+                {notice.text}
+              </p>
+            )}
             <button type="button" class="primary" onClick={onSave}>
               {t.save}
             </button>
           </footer>
         </>
-      )}
-      {notice && (
-        <p class={`notice ${notice.kind}`} role="status" data-testid="notice">
-          {notice.text}
-        </p>
       )}
     </div>
   );

@@ -1,0 +1,138 @@
+// The extension's local-first write path and its sync service, against the real server app over
+// real SQLite. Dexie runs on fake-indexeddb (the one browser part replaced here); the network is
+// the app itself, reached through the server's typed client.
+import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openDb, type LingtingDb } from '../../extension/db/schema';
+import { createCaseService } from '../../extension/services/cases';
+import { createServerApi, signIn } from '../../extension/services/server-api';
+import { createSettingsService, type SettingsService } from '../../extension/services/settings';
+import { memoryStorageArea } from '../../extension/services/storage-area';
+import { createSyncService } from '../../extension/services/sync';
+import { makeCase, startServer, type TestServer } from './helpers';
+
+const SERVER_URL = 'http://lingting.test';
+
+let server: TestServer;
+let db: LingtingDb;
+let settings: SettingsService;
+/** While true, every request fails as if the server were down. */
+let offline = false;
+
+const appFetch: typeof fetch = async (input, init) => {
+  if (offline) throw new TypeError('Failed to fetch');
+  return server.app.request(input instanceof Request ? input : String(input), init);
+};
+
+function makeSync() {
+  return createSyncService({
+    db,
+    settings,
+    now: () => new Date(),
+    api: (session) => createServerApi(session.serverUrl, session.token, appFetch),
+  });
+}
+
+beforeEach(async () => {
+  server = await startServer();
+  db = openDb(`lingting-${randomUUID()}`);
+  settings = createSettingsService(memoryStorageArea());
+  offline = false;
+  const password = server.credentials.find((c) => c.role === 'agent')!.password;
+  const reply = await signIn(SERVER_URL, { username: 'agent', password }, appFetch);
+  await settings.signedIn({ serverUrl: SERVER_URL, token: reply.token, user: reply.user });
+});
+afterEach(async () => {
+  db.close();
+  await server.close();
+});
+
+async function serverCases() {
+  const token = await server.signIn('supervisor');
+  const res = await server.call('/api/cases', token);
+  return ((await res.json()) as { cases: { id: string; summary: string }[] }).cases;
+}
+
+describe('extension sync', () => {
+  test('a saved case is written locally, queued, and reaches the server once', async () => {
+    const cases = createCaseService({ db, now: () => new Date(), newId: randomUUID });
+    const record = makeCase();
+    await cases.save(record);
+    expect(await db.cases.get(record.id)).toEqual(record);
+    expect(await db.outbox.count()).toBe(1);
+
+    const state = await makeSync().sync();
+    expect(state.kind).toBe('synced');
+    expect(await db.outbox.count()).toBe(0);
+    expect((await serverCases()).map((c) => c.id)).toEqual([record.id]);
+  });
+
+  test('offline: work stays queued with the error, then syncs once the server is back', async () => {
+    const cases = createCaseService({ db, now: () => new Date(), newId: randomUUID });
+    const first = makeCase({ summary: '第一版' });
+    await cases.save(first);
+    await cases.save({ ...first, summary: '第二版', updatedAt: '2026-03-02T08:31:00.000Z' });
+    offline = true;
+    const down = await makeSync().sync();
+    expect(down).toMatchObject({ kind: 'pending', count: 2 });
+    expect(down.kind === 'pending' && down.lastError).toMatch(/unreachable/);
+    const entries = await db.outbox.toArray();
+    expect(entries.every((entry) => entry.attempts === 1)).toBe(true);
+
+    offline = false;
+    expect((await makeSync().sync()).kind).toBe('synced');
+    expect(await serverCases()).toMatchObject([{ id: first.id, summary: '第二版' }]);
+  });
+
+  test('a response lost after the server applied the batch: the replay changes nothing', async () => {
+    const cases = createCaseService({ db, now: () => new Date(), newId: randomUUID });
+    const record = makeCase();
+    await cases.save(record);
+    const [entry] = await db.outbox.toArray();
+    // The server applies the change, but the service worker dies before reading the answer.
+    const token = await server.signIn('agent');
+    const res = await server.call('/api/sync/push', token, { json: { changes: [entry!.change] } });
+    expect(res.status).toBe(200);
+
+    expect((await makeSync().sync()).kind).toBe('synced');
+    expect(await serverCases()).toHaveLength(1);
+    expect(await db.rejected.count()).toBe(0);
+  });
+
+  test('a rejected change is kept with its reason, and the rest of the batch syncs', async () => {
+    const cases = createCaseService({ db, now: () => new Date(), newId: randomUUID });
+    // Another agent already owns this case id on the server.
+    const other = await server.addUser('agent2', 'agent');
+    const taken = makeCase();
+    await server.call('/api/sync/push', other.token, { json: { changes: [{ changeId: randomUUID(), kind: 'case.put', case: taken }] } });
+    const mine = makeCase();
+    await cases.save({ ...taken, summary: '覆盖别人的记录', updatedAt: '2026-03-02T09:00:00.000Z' });
+    await cases.save(mine);
+
+    expect((await makeSync().sync()).kind).toBe('synced');
+    const rejected = await db.rejected.toArray();
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.change.case.id).toBe(taken.id);
+    expect(rejected[0]!.reason).toMatch(/another agent/);
+    expect((await serverCases()).map((c) => c.id).sort()).toEqual([taken.id, mine.id].sort());
+  });
+
+  test('caches published templates and categories for offline use', async () => {
+    const sync = makeSync();
+    await sync.sync();
+    offline = true;
+    const cached = await makeSync().cached();
+    expect(cached.templates.length).toBeGreaterThanOrEqual(24);
+    expect(cached.templates.every((t) => t.status === 'published')).toBe(true);
+    expect(cached.categories.map((c) => c.id)).toContain('waterproofing');
+  });
+
+  test('a revoked token signs the extension out instead of retrying forever', async () => {
+    const session = await settings.session();
+    await appFetch(`${SERVER_URL}/api/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${session!.token}` } });
+    const state = await makeSync().sync();
+    expect(state).toEqual({ kind: 'signed_out' });
+    expect(await settings.session()).toBeNull();
+  });
+});
