@@ -1,0 +1,48 @@
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+// An empty variable means "not set", as shells and .env files usually intend.
+const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const ORIGIN = /^[a-z][a-z0-9+.-]*:\/\/[^/\s]+$/i;
+
+const Env = z.object({
+  /** 0 asks the OS for any free port (tests, parallel runs). */
+  PORT: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(65_535).default(8787)),
+  /** Loopback by default: the server holds customer data and is not meant to face a network unasked. */
+  HOST: z.preprocess(unsetIfEmpty, z.string().trim().default('127.0.0.1')),
+  LINGTING_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('./data')),
+  /** Comma-separated origins, e.g. `chrome-extension://abcdefghijklmnop`. */
+  LINGTING_EXTENSION_ORIGINS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((list) => list.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(ORIGIN, 'an origin like chrome-extension://<id>')))
+      .optional(),
+  ),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute path of the data directory. */
+  dataDir: string;
+  databaseFile: string;
+  /** Undefined: any browser-extension origin (see AppDeps.extensionOrigins). */
+  extensionOrigins: string[] | undefined;
+}
+
+/** The server's settings from environment variables; throws a readable error on a bad value. */
+export function readConfig(env: Record<string, string | undefined>, cwd = process.cwd()): ServerConfig {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) throw new Error(`invalid environment:\n${z.prettifyError(parsed.error)}`);
+  const dataDir = resolve(cwd, parsed.data.LINGTING_DATA_DIR);
+  return {
+    port: parsed.data.PORT,
+    host: parsed.data.HOST,
+    dataDir,
+    databaseFile: join(dataDir, 'lingting.db'),
+    extensionOrigins: parsed.data.LINGTING_EXTENSION_ORIGINS,
+  };
+}

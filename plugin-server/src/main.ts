@@ -1,0 +1,38 @@
+// The one Node entry: read the environment, open the store, seed, serve, shut down cleanly.
+import { serve } from '@hono/node-server';
+import { mkdirSync } from 'node:fs';
+import { createApp } from './app';
+import { startupBanner } from './banner';
+import { readConfig } from './config';
+import { seed } from './seed';
+import { createSqliteStore } from './store';
+
+const config = readConfig(process.env);
+mkdirSync(config.dataDir, { recursive: true });
+const store = await createSqliteStore({ file: config.databaseFile });
+const { credentials } = await seed(store);
+const app = createApp({ store, extensionOrigins: config.extensionOrigins });
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const banner = startupBanner({ ...config, port: info.port, credentials });
+  console.log(banner.join('\n'));
+});
+
+server.on('error', (error) => {
+  console.error(`Lingting plugin server could not listen on ${config.host}:${config.port}:`, error.message);
+  void store.close().finally(() => process.exit(1));
+});
+
+let shuttingDown = false;
+function shutDown(signal: NodeJS.Signals) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`${signal} received: finishing open requests, then closing the database.`);
+  // A client holding a connection open must not keep the process alive forever.
+  setTimeout(() => process.exit(1), 10_000).unref();
+  server.close(() => {
+    void store.close().then(() => process.exit(0));
+  });
+}
+process.once('SIGINT', shutDown);
+process.once('SIGTERM', shutDown);

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_CATEGORIES, defaultTemplates, type Role, Role as RoleSchema } from '../../shared';
+import { generatePassword as randomPassword, hashPassword } from './auth/passwords';
+import type { NewUser, Store } from './store';
+
+/** A user created on first run, with the only copy of its password in clear. */
+export interface InitialCredential {
+  role: Role;
+  username: string;
+  password: string;
+}
+
+export interface SeedResult {
+  /** True when this call created the users (the database had none). */
+  firstRun: boolean;
+  /** Empty unless `firstRun`: print them once, they cannot be recovered later. */
+  credentials: InitialCredential[];
+}
+
+export interface SeedOptions {
+  now?: Date;
+  /** Defaults to 16 random base64url characters; never a fixed default password. */
+  generatePassword?: () => string;
+}
+
+const DISPLAY_NAMES: Record<Role, string> = {
+  agent: '客服专员',
+  supervisor: '客服主管',
+  trainer: '培训专员',
+  admin: '系统管理员',
+};
+
+/**
+ * Prepares an empty database: the default categories and published templates, then one user
+ * per role (username = role) with a fresh random password. Does nothing once users exist.
+ * Catalogue inserts skip rows already present, so a run interrupted half-way is simply redone.
+ */
+export async function seed(store: Store, options: SeedOptions = {}): Promise<SeedResult> {
+  if ((await store.users.count()) > 0) return { firstRun: false, credentials: [] };
+
+  const now = options.now ?? new Date();
+  const generatePassword = options.generatePassword ?? randomPassword;
+  // Categories and templates first: users are the "already seeded" marker, so they come last.
+  await store.categories.seed(DEFAULT_CATEGORIES);
+  await store.templates.seed(defaultTemplates(now.toISOString()));
+
+  const credentials = RoleSchema.options.map((role) => ({ role, username: role, password: generatePassword() }));
+  const users: NewUser[] = await Promise.all(
+    credentials.map(async ({ role, username, password }) => ({
+      user: { id: randomUUID(), username, displayName: DISPLAY_NAMES[role], role },
+      passwordHash: await hashPassword(password),
+      createdAt: now,
+    })),
+  );
+  // Another server starting on the same file may have won the race: then its passwords stand.
+  const created = await store.users.createInitial(users);
+  return created ? { firstRun: true, credentials } : { firstRun: false, credentials: [] };
+}

@@ -1,0 +1,12 @@
+import { type Kysely, Migrator } from 'kysely';
+import { migrationProvider } from './migrations';
+
+/** Brings the schema up to date; a no-op when it already is. Throws if a migration fails. */
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed`, { cause: error });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Table types for Kysely. Instants are ISO-8601 UTC strings written by the server
+ * (`Date.prototype.toISOString`), so they sort and compare correctly as text in SQLite and
+ * PostgreSQL alike. JSON columns are text holding JSON, parsed with the shared zod schemas on
+ * the way out, which keeps one Kysely implementation valid for both databases.
+ */
+export interface Database {
+  users: UsersTable;
+  tokens: TokensTable;
+  categories: CategoriesTable;
+  templates: TemplatesTable;
+  cases: CasesTable;
+  sync_changes: SyncChangesTable;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface TokensTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface CategoriesTable {
+  id: string;
+  parent_id: string | null;
+  /** JSON: LocalizedText */
+  names: string;
+  sort: number;
+}
+
+export interface TemplatesTable {
+  id: string;
+  step: string;
+  tone: string;
+  /** JSON: string[] */
+  category_ids: string;
+  /** JSON: Mood[] */
+  moods: string;
+  language: string;
+  title: string;
+  body: string;
+  shortcut: string | null;
+  status: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface CasesTable {
+  id: string;
+  agent_id: string;
+  customer_name: string;
+  customer_phone: string;
+  /** JSON: the full Case exactly as the client sent it; the other columns are for querying. */
+  data: string;
+  status: string;
+  received_at: string;
+  updated_at: string;
+  server_updated_at: string;
+}
+
+export interface SyncChangesTable {
+  change_id: string;
+  user_id: string;
+  /** JSON: the SyncResult answered the first time, replayed verbatim. */
+  result: string;
+  created_at: string;
+}

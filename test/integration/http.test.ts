@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../shared';
+import { startServer, type TestServer } from './helpers';
+
+let server: TestServer;
+let agent: string;
+beforeEach(async () => {
+  server = await startServer();
+  agent = await server.signIn('agent');
+});
+afterEach(() => server.close());
+
+async function expectError(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = ApiError.parse(await res.json());
+  expect(body.error.code).toBe(code);
+  return body;
+}
+
+const pushRaw = (body: BodyInit, contentType: string) =>
+  server.app.request('/api/sync/push', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${agent}`, 'content-type': contentType },
+    body,
+  });
+
+describe('errors are JSON with a stable code', () => {
+  it('malformed JSON → 400 bad_request', async () => {
+    await expectError(await pushRaw('{"changes": [', 'application/json'), 400, 'bad_request');
+  });
+
+  it('a body that is not JSON → 415 unsupported_media_type', async () => {
+    await expectError(await pushRaw('changes=1', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+    await expectError(await pushRaw('{"changes":[]}', 'text/plain'), 415, 'unsupported_media_type');
+  });
+
+  it('a body over 1 MiB → 413 payload_too_large, with or without Content-Length', async () => {
+    const huge = JSON.stringify({ changes: [], padding: 'x'.repeat(1024 * 1024) });
+    await expectError(await pushRaw(huge, 'application/json'), 413, 'payload_too_large');
+    const withLength = await server.app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json', 'content-length': String(huge.length) },
+      body: huge,
+    });
+    await expectError(withLength, 413, 'payload_too_large');
+  });
+
+  it('an unknown route → 404 not_found', async () => {
+    await expectError(await server.app.request('/api/nothing-here'), 404, 'not_found');
+    await expectError(await server.app.request('/'), 404, 'not_found');
+  });
+
+  it('an unexpected failure → 500 internal, reported, without details leaking', async () => {
+    await server.store.close(); // every query now fails inside the database driver
+    const body = await expectError(await server.call('/api/me', agent), 500, 'internal');
+    expect(JSON.stringify(body)).not.toMatch(/destroyed|at |\.ts/);
+    expect(server.errors).toHaveLength(1);
+  });
+});
+
+describe('GET /api/health', () => {
+  it('answers ok without a token', async () => {
+    const res = await server.app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+});
+
+describe('browser-facing headers', () => {
+  it('sends security headers', async () => {
+    const res = await server.app.request('/api/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('allows CORS from browser extensions with Authorization, and not from web pages', async () => {
+    const preflight = (origin: string) =>
+      server.app.request('/api/templates', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      });
+    const fromExtension = await preflight('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    expect(fromExtension.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    expect(fromExtension.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    const fromFirefox = await preflight('moz-extension://0b8f4f8e-5a43-4f0e-9d59-3c1d2e6b7a11');
+    expect(fromFirefox.headers.get('access-control-allow-origin')).toBe('moz-extension://0b8f4f8e-5a43-4f0e-9d59-3c1d2e6b7a11');
+    const fromWeb = await preflight('https://evil.example');
+    expect(fromWeb.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('GET /demo/crm', () => {
+  it('serves the demo CRM page as HTML', async () => {
+    const res = await server.app.request('/demo/crm');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('data-field="customer-name"');
+    expect(html).toContain('textarea id="reply"');
+  });
+});
