@@ -27,6 +27,7 @@ const issuePath = (path: readonly PropertyKey[]) => path.map(String).join('.');
 export function validate<T extends Target, S extends z.ZodType>(
   target: T,
   schema: S,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Hono's own validators leave the Env open the same way
 ): MiddlewareHandler<any, string, { in: { [K in T]: ClientInput<K, z.input<S>> }; out: { [K in T]: z.output<S> } }> {
   const middleware = validator(target, async (value, c) => {
     if (target === 'json') {

@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 // Migrations take Kysely<any> on purpose: they describe the schema as it was then, not as it is now.
 
 /** Users, bearer tokens, the category tree, templates, cases and the sync idempotency log. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the note above
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('users')
@@ -82,6 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 /** Drops everything `up` created, children before parents. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the note above
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['sync_changes', 'cases', 'templates', 'categories', 'tokens', 'users']) {
     await db.schema.dropTable(table).execute();
