@@ -52,6 +52,7 @@ test('an agent logs a complaint from the demo CRM and it reaches the server once
 
   await sidebar.click('footer.actions button.primary');
   await sidebar.waitForSelector('[data-testid="sync-state"][data-sync="synced"]');
+  await sidebar.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath('thin-path-demo-crm') });
 
   const api = await apiAs(server, 'supervisor');
