@@ -13,3 +13,5 @@ export * from './api';
 export * from './crm-site';
 export * from './messages';
 export * from './demo-crm';
+export * from './wording-rule';
+export * from './review';
