@@ -15,3 +15,6 @@ export * from './messages';
 export * from './demo-crm';
 export * from './wording-rule';
 export * from './review';
+export * from './catalogue-api';
+export * from './case-history';
+export * from './account-api';

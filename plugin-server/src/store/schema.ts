@@ -11,6 +11,12 @@ export interface Database {
   templates: TemplatesTable;
   cases: CasesTable;
   sync_changes: SyncChangesTable;
+  template_versions: TemplateVersionsTable;
+  wording_rules: WordingRulesTable;
+  crm_sites: CrmSitesTable;
+  reviews: ReviewsTable;
+  sessions: SessionsTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export interface UsersTable {
@@ -20,6 +26,8 @@ export interface UsersTable {
   role: string;
   password_hash: string;
   created_at: string;
+  /** Set when an admin disables the account: it can no longer sign in or use old credentials. */
+  disabled_at?: string | null;
 }
 
 export interface TokensTable {
@@ -74,4 +82,54 @@ export interface SyncChangesTable {
   /** JSON: the SyncResult answered the first time, replayed verbatim. */
   result: string;
   created_at: string;
+}
+
+export interface TemplateVersionsTable {
+  template_id: string;
+  version: number;
+  /** JSON: the Template as published. */
+  data: string;
+  published_by: string;
+  published_at: string;
+}
+
+export interface WordingRulesTable {
+  id: string;
+  kind: string;
+  phrase: string;
+  alternative: string;
+  language: string;
+  updated_at: string;
+}
+
+export interface CrmSitesTable {
+  id: string;
+  /** JSON: CrmSite */
+  data: string;
+  updated_at: string;
+}
+
+export interface ReviewsTable {
+  id: string;
+  case_id: string;
+  reviewer_id: string;
+  /** JSON: Review['scores'] */
+  scores: string;
+  comment: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  session_hash: string;
+  user_id: string;
+  csrf_hash: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  throttle_key: string;
+  failed_at: string;
 }

@@ -1,9 +1,28 @@
-import type { Category, Locale, StoredCase, SyncChange, SyncResult, Template, TemplateStatus, User } from '../../../shared';
+import type {
+  Category,
+  CategoryUpdateRequest,
+  CrmSite,
+  Locale,
+  Review,
+  Role,
+  StoredCase,
+  SyncChange,
+  SyncResult,
+  Template,
+  TemplateFields,
+  TemplateStatus,
+  TemplateVersion,
+  User,
+  UserAccount,
+  WordingRule,
+} from '../../../shared';
 
 /** A user as the store keeps it: the public profile plus the password hash, never sent out. */
 export interface UserRecord {
   user: User;
   passwordHash: string;
+  /** A disabled account cannot sign in. */
+  disabled: boolean;
 }
 
 export interface NewUser {
@@ -23,6 +42,8 @@ export interface NewToken {
 export interface TemplateFilter {
   status?: TemplateStatus;
   language?: Locale;
+  /** Case-insensitive text found in the title, body or shortcut. */
+  text?: string;
 }
 
 export interface CaseFilter {
@@ -57,9 +78,24 @@ export interface CategoryRepository {
   list(): Promise<Category[]>;
   /** Inserts the categories not present yet; existing ones (maybe edited) are left alone. */
   seed(categories: readonly Category[]): Promise<void>;
+  /** Adds one category; fails softly when the id is taken or the parent is missing. */
+  create(category: Category): Promise<CategoryWrite>;
+  /** Renames, moves or reorders, checking in the same transaction that no cycle appears. */
+  update(id: string, patch: CategoryUpdateRequest): Promise<CategoryWrite>;
+  /** Deletes a category nothing refers to; otherwise says what still uses it. */
+  remove(id: string): Promise<CategoryRemoval>;
 }
 
-export interface TemplateRepository {
+export type CategoryWrite =
+  | { ok: true; category: Category }
+  | { ok: false; reason: 'not_found' | 'id_taken' | 'parent_missing' | 'cycle' };
+
+export type CategoryRemoval =
+  | { ok: true }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'in_use'; usedBy: { children: number; templates: number; cases: number } };
+
+export interface TemplateRepository extends TemplateEditing {
   list(filter?: TemplateFilter): Promise<Template[]>;
   /** Inserts the templates not present yet (by id or by language + shortcut); never overwrites. */
   seed(templates: readonly Template[]): Promise<void>;
@@ -90,6 +126,106 @@ export interface Store {
   templates: TemplateRepository;
   cases: CaseRepository;
   sync: SyncRepository;
+  templateVersions: TemplateVersionRepository;
+  wordingRules: WordingRuleRepository;
+  crmSites: CrmSiteRepository;
+  reviews: ReviewRepository;
+  accounts: AccountRepository;
+  sessions: SessionRepository;
+  signInFailures: SignInFailureRepository;
+  caseHistory: CaseHistoryRepository;
   /** Closes the database; the store is unusable afterwards. */
   close(): Promise<void>;
+}
+
+/** What came of a template write; a refusal carries the template as it is now. */
+export type TemplateWrite =
+  | { ok: true; template: Template }
+  | { ok: false; reason: 'not_found' | 'id_taken' | 'shortcut_taken' }
+  | { ok: false; reason: 'stale' | 'not_editable' | 'bad_transition'; current: Template };
+
+/** Supervisors' edits, each checked against the version the editor saw in one atomic write. */
+export interface TemplateEditing {
+  get(id: string): Promise<Template | undefined>;
+  /** A new draft at version 1. */
+  create(id: string, fields: TemplateFields, now: Date): Promise<TemplateWrite>;
+  /** Replaces a draft's fields if its version is still `expectedVersion`; bumps the version. */
+  update(id: string, expectedVersion: number, fields: TemplateFields, now: Date): Promise<TemplateWrite>;
+  /**
+   * Moves the template to `status` if its version is still `expectedVersion` and the transition
+   * is allowed; publishing also records the immutable version row in the same transaction.
+   */
+  changeStatus(id: string, expectedVersion: number, status: TemplateStatus, by: string, now: Date): Promise<TemplateWrite>;
+}
+
+export interface TemplateVersionRepository {
+  /** Every published version of a template, oldest first. */
+  list(templateId: string): Promise<TemplateVersion[]>;
+}
+
+export interface WordingRuleRepository {
+  list(): Promise<WordingRule[]>;
+  /** False when the id is taken. */
+  create(rule: WordingRule): Promise<boolean>;
+  /** False when there is no such rule. */
+  update(rule: WordingRule): Promise<boolean>;
+  remove(id: string): Promise<boolean>;
+}
+
+export interface CrmSiteRepository {
+  list(): Promise<CrmSite[]>;
+  create(site: CrmSite, now: Date): Promise<boolean>;
+  update(site: CrmSite, now: Date): Promise<boolean>;
+  remove(id: string): Promise<boolean>;
+  /** Inserts the sites not present yet; never overwrites an edited one. */
+  seed(sites: readonly CrmSite[], now: Date): Promise<void>;
+}
+
+export interface ReviewRepository {
+  /** Oldest first. */
+  listForCase(caseId: string): Promise<Review[]>;
+  get(id: string): Promise<Review | undefined>;
+  create(review: Review): Promise<boolean>;
+  update(review: Review): Promise<boolean>;
+}
+
+/** Admins' view of users. */
+export interface AccountRepository {
+  list(): Promise<UserAccount[]>;
+  get(id: string): Promise<UserAccount | undefined>;
+  setRole(id: string, role: Role): Promise<void>;
+  /** Disabling also revokes every token and session of the user, in the same transaction. */
+  setDisabled(id: string, disabled: boolean, now: Date): Promise<void>;
+  /** Replaces the password and revokes every token and session of the user. */
+  setPasswordHash(id: string, passwordHash: string, now: Date): Promise<void>;
+}
+
+export interface NewSession {
+  /** sha256 of the cookie's session id; the id itself is never stored. */
+  sessionHash: string;
+  csrfHash: string;
+  userId: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface SessionRepository {
+  create(session: NewSession): Promise<void>;
+  /** The user and CSRF token hash of a session that exists, is not revoked nor expired, of an enabled user. */
+  findValid(sessionHash: string, now: Date): Promise<{ user: User; csrfHash: string } | undefined>;
+  revoke(sessionHash: string, now: Date): Promise<void>;
+}
+
+/** Failed sign-ins, counted per key (`account:…`, `address:…`) in a sliding window. */
+export interface SignInFailureRepository {
+  /** Records one failure under every key, and forgets failures older than `forgetBefore`. */
+  record(keys: readonly string[], at: Date, forgetBefore: Date): Promise<void>;
+  /** Failures of `key` at or after `since`, and the earliest of them. */
+  count(key: string, since: Date): Promise<{ failures: number; earliest: Date | undefined }>;
+  clear(key: string): Promise<void>;
+}
+
+export interface CaseHistoryRepository {
+  /** Cases whose customer phone has exactly these digits, newest first, at most `limit`. */
+  byPhoneDigits(digits: string, limit: number): Promise<StoredCase[]>;
 }

@@ -1,12 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Store } from '../types';
+import { createAccountRepository } from './accounts';
+import { createCaseHistoryRepository } from './case-history';
 import { createCaseRepository } from './cases';
+import { createCategoryEditing } from './category-editing';
+import { createCrmSiteRepository } from './crm-sites';
+import { createReviewRepository } from './reviews';
+import { createSessionRepository } from './sessions';
+import { createSignInFailureRepository } from './sign-in-failures';
 import { createCategoryRepository } from './categories';
 import { createSyncRepository } from './sync';
+import { createTemplateEditing, createTemplateVersionRepository } from './template-editing';
 import { createTemplateRepository } from './templates';
 import { createTokenRepository } from './tokens';
 import { createUserRepository } from './users';
+import { createWordingRuleRepository } from './wording-rules';
 
 /**
  * The Store over any migrated Kysely database. Only portable SQL is used, so the SQLite store
@@ -16,10 +25,18 @@ export function createKyselyStore(db: Kysely<Database>): Store {
   return {
     users: createUserRepository(db),
     tokens: createTokenRepository(db),
-    categories: createCategoryRepository(db),
-    templates: createTemplateRepository(db),
+    categories: { ...createCategoryRepository(db), ...createCategoryEditing(db) },
+    templates: createTemplateRepository(db, createTemplateEditing(db)),
     cases: createCaseRepository(db),
     sync: createSyncRepository(db),
+    templateVersions: createTemplateVersionRepository(db),
+    wordingRules: createWordingRuleRepository(db),
+    crmSites: createCrmSiteRepository(db),
+    reviews: createReviewRepository(db),
+    accounts: createAccountRepository(db),
+    sessions: createSessionRepository(db),
+    signInFailures: createSignInFailureRepository(db),
+    caseHistory: createCaseHistoryRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -1,9 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { STEP_ORDER, Template } from '../../../../shared';
 import type { Database, TemplatesTable } from '../schema';
-import type { TemplateRepository } from '../types';
+import type { TemplateEditing, TemplateRepository } from '../types';
+import { containsPattern } from './errors';
 
-function toTemplate(row: Selectable<TemplatesTable>): Template {
+/** A row parsed into the shared Template. */
+export function toTemplate(row: Selectable<TemplatesTable>): Template {
   return Template.parse({
     id: row.id,
     step: row.step,
@@ -45,12 +47,21 @@ const byLanguageStepTitle = (a: Template, b: Template) =>
   a.id.localeCompare(b.id);
 
 /** Reply templates over Kysely. */
-export function createTemplateRepository(db: Kysely<Database>): TemplateRepository {
+export function createTemplateRepository(db: Kysely<Database>, editing: TemplateEditing): TemplateRepository {
   return {
+    ...editing,
+
     async list(filter = {}) {
       let query = db.selectFrom('templates').selectAll();
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.language) query = query.where('language', '=', filter.language);
+      if (filter.text) {
+        // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        const pattern = containsPattern(filter.text.toLowerCase());
+        const matches = (column: 'title' | 'body' | 'shortcut') =>
+          sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+        query = query.where((eb) => eb.or([matches('title'), matches('body'), matches('shortcut')]));
+      }
       const rows = await query.execute();
       return rows.map(toTemplate).sort(byLanguageStepTitle);
     },

@@ -26,6 +26,7 @@ export function createTokenRepository(db: Kysely<Database>): TokenRepository {
         .select(['users.id', 'users.username', 'users.display_name', 'users.role'])
         .where('tokens.token_hash', '=', tokenHash)
         .where('tokens.revoked_at', 'is', null)
+        .where('users.disabled_at', 'is', null)
         // Both sides are UTC ISO strings, so text order is time order.
         .where('tokens.expires_at', '>', now.toISOString())
         .executeTakeFirst();

@@ -37,7 +37,7 @@ export function createUserRepository(db: Kysely<Database>): UserRepository {
 
     async findByUsername(username) {
       const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-      return row && { user: toUser(row), passwordHash: row.password_hash };
+      return row && { user: toUser(row), passwordHash: row.password_hash, disabled: row.disabled_at != null };
     },
 
     async findById(id) {

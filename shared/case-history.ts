@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { CaseStatus, Severity } from './case';
+import { CategoryId } from './category';
+import { Id, Instant, plainText } from './primitives';
+
+/**
+ * One earlier complaint of the customer on the line, as the sidebar lists it: what it was about
+ * and how it stands, not who handled it or the customer's details.
+ */
+export const CaseHistoryItem = z.object({
+  id: Id,
+  receivedAt: Instant,
+  categoryIds: z.array(CategoryId),
+  status: CaseStatus,
+  severity: Severity,
+  summary: plainText(2000),
+});
+export type CaseHistoryItem = z.infer<typeof CaseHistoryItem>;
+
+/** GET /api/case-history?phone=: any spelling of the number; only its digits count. */
+export const CaseHistoryQuery = z.object({
+  phone: z
+    .string()
+    .max(40)
+    .refine((phone) => phone.replace(/\D/g, '').length >= 5, { message: 'at least 5 digits' }),
+});
+export const CaseHistoryResponse = z.object({ cases: z.array(CaseHistoryItem) });
