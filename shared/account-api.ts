@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { Instant } from './primitives';
-import { Role, User, Username } from './user';
 import { label } from './primitives';
+import { Role, User, Username } from './user';
 
 /** A user as an admin manages it: the profile plus whether the account is disabled. */
 export const UserAccount = User.extend({ disabled: z.boolean() });
@@ -28,5 +27,5 @@ export const GeneratedPasswordResponse = z.object({ user: UserAccount, password:
  * A cookie session for the admin pages. `csrfToken` is the synchronizer token the page must
  * send back as `X-CSRF-Token` on every unsafe request made with the cookie.
  */
-export const SessionResponse = z.object({ user: User, csrfToken: z.string(), expiresAt: Instant });
+export const SessionResponse = z.object({ user: User, csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof SessionResponse>;

@@ -1,17 +1,26 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { TooManySignIns } from './auth/throttle';
 import { ApiProblem, codeForStatus, errorBody } from './http/problem';
+import { PINNED_EXTENSION_ORIGINS } from './origins';
+import { apiDocsRoutes } from './routes/api-docs';
 import { authRoutes } from './routes/auth';
+import { caseHistoryRoutes } from './routes/case-history';
 import { caseRoutes } from './routes/cases';
 import { categoryRoutes } from './routes/categories';
+import { crmSiteRoutes } from './routes/crm-sites';
 import { demoRoutes } from './routes/demo';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
 import { syncRoutes } from './routes/sync';
+import { sessionRoutes } from './routes/session';
 import { templateRoutes } from './routes/templates';
+import { userRoutes } from './routes/users';
+import { wordingRuleRoutes } from './routes/wording-rules';
 import type { Store } from './store';
 
 /** Largest request body accepted: a full sync batch of 200 cases fits comfortably. */
@@ -22,26 +31,33 @@ export interface AppDeps {
   /** Defaults to the system clock. */
   clock?: () => Date;
   /**
-   * Origins allowed to call the API from a browser (CORS), e.g. `chrome-extension://<id>`.
-   * Absent: any `chrome-extension://` or `moz-extension://` origin, because an unpacked
-   * extension's id is not known until it is loaded (and Firefox makes one up per install).
-   * Tokens still guard every route; issue 3 will make the list mandatory.
+   * Browser-extension origins allowed to call the API (CORS). Defaults to the pinned Chrome
+   * build's origin (`PINNED_EXTENSION_ORIGINS`); Firefox's per-install origins only when listed.
    */
   extensionOrigins?: readonly string[];
+  /** The admin pages' origin when served apart from the API: allowed by CORS and the CSRF check. */
+  adminOrigin?: string;
+  /**
+   * Behind a reverse proxy: take the client address from `X-Forwarded-For` and HTTPS from
+   * `X-Forwarded-Proto` (for sign-in throttling and the cookie's Secure flag). Off by default,
+   * since any client can send those headers.
+   */
+  trustProxy?: boolean;
   bodyLimitBytes?: number;
   /** Where unexpected errors are reported; the client only ever sees a generic 500. */
   reportError?: (error: unknown) => void;
 }
 
-const ANY_EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;
-
-function isAllowedOrigin(origin: string, allowed: readonly string[] | undefined): boolean {
-  return allowed ? allowed.includes(origin) : ANY_EXTENSION_ORIGIN.test(origin);
-}
-
 /** The plugin server's HTTP app, built from its dependencies; serve it or call `app.request` in tests. */
 export function createApp(deps: AppDeps) {
-  const routeDeps = { store: deps.store, now: deps.clock ?? (() => new Date()) };
+  const routeDeps = {
+    store: deps.store,
+    now: deps.clock ?? (() => new Date()),
+    adminOrigin: deps.adminOrigin,
+    trustProxy: deps.trustProxy ?? false,
+  };
+  const formCsrf = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || corsOrigins.has(origin) });
+  const corsOrigins = new Set([...(deps.extensionOrigins ?? PINNED_EXTENSION_ORIGINS), ...(deps.adminOrigin ? [deps.adminOrigin] : [])]);
   const reportError = deps.reportError ?? ((error: unknown) => console.error(error));
 
   const app = new Hono()
@@ -49,12 +65,23 @@ export function createApp(deps: AppDeps) {
     .use(
       '/api/*',
       cors({
-        origin: (origin) => (isAllowedOrigin(origin, deps.extensionOrigins) ? origin : null),
-        allowHeaders: ['Authorization', 'Content-Type'],
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        origin: (origin) => (corsOrigins.has(origin) ? origin : null),
+        allowHeaders: ['Authorization', 'Content-Type', 'X-CSRF-Token'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        // The admin origin's pages send the session cookie; bearer clients do not need it.
+        credentials: deps.adminOrigin !== undefined,
         maxAge: 600,
       }),
     )
+    .use('/api/*', async (c, next) => {
+      // Form-encoded cross-site posts (which skip CORS preflight) are refused outright; cookie
+      // requests are further checked per request in auth/middleware.ts (Origin + X-CSRF-Token).
+      // Exempt: bearer requests (a page cannot make the browser add that header) and requests
+      // with neither Origin nor Sec-Fetch-Site, which no browser sends on a cross-site POST.
+      const fromBrowser = c.req.header('origin') !== undefined || c.req.header('sec-fetch-site') !== undefined;
+      if (c.req.header('authorization') !== undefined || !fromBrowser) return next();
+      return formCsrf(c, next);
+    })
     .use(
       '/api/*',
       bodyLimit({
@@ -64,21 +91,29 @@ export function createApp(deps: AppDeps) {
     )
     // Chained, so that AppType (and the extension's typed client) knows every route.
     .route('/api/health', healthRoutes())
+    .route('/api/auth/session', sessionRoutes(routeDeps))
     .route('/api/auth', authRoutes(routeDeps))
     .route('/api/me', meRoutes(routeDeps))
     .route('/api/categories', categoryRoutes(routeDeps))
     .route('/api/templates', templateRoutes(routeDeps))
     .route('/api/sync', syncRoutes(routeDeps))
     .route('/api/cases', caseRoutes(routeDeps))
+    .route('/api/case-history', caseHistoryRoutes(routeDeps))
+    .route('/api/wording-rules', wordingRuleRoutes(routeDeps))
+    .route('/api/crm-sites', crmSiteRoutes(routeDeps))
+    .route('/api/users', userRoutes(routeDeps))
+    .route('/api', apiDocsRoutes())
     .route('/demo', demoRoutes());
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 
   app.onError((error, c) => {
+    if (error instanceof TooManySignIns) c.header('Retry-After', String(error.retryAfter));
     if (error instanceof ApiProblem) return c.json(error.toBody(), error.status);
     // Raised by Hono itself, e.g. malformed JSON in a validated body.
     if (error instanceof HTTPException && error.status < 500) {
-      return c.json(errorBody(codeForStatus(error.status), error.message || 'bad request'), error.status);
+      const code = codeForStatus(error.status);
+      return c.json(errorBody(code, error.message || code.replaceAll('_', ' ')), error.status);
     }
     reportError(error);
     return c.json(errorBody('internal', 'something went wrong on the server'), 500);

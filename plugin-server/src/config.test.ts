@@ -8,7 +8,9 @@ describe('readConfig', () => {
       host: '127.0.0.1',
       dataDir: '/srv/lingting/data',
       databaseFile: '/srv/lingting/data/lingting.db',
-      extensionOrigins: undefined,
+      extensionOrigins: ['chrome-extension://olajigdaoeoedjnogpakenpdpknookmp'],
+      adminOrigin: undefined,
+      trustProxy: false,
     });
   });
 
@@ -19,20 +21,32 @@ describe('readConfig', () => {
         HOST: '0.0.0.0',
         LINGTING_DATA_DIR: '/var/lib/lingting',
         LINGTING_EXTENSION_ORIGINS: 'chrome-extension://abc, moz-extension://def ,',
+        LINGTING_ADMIN_ORIGIN: 'https://crm.example.com',
+        LINGTING_TRUST_PROXY: 'true',
       },
       '/',
     );
     expect(config).toMatchObject({ port: 0, host: '0.0.0.0', databaseFile: '/var/lib/lingting/lingting.db' });
-    expect(config.extensionOrigins).toEqual(['chrome-extension://abc', 'moz-extension://def']);
+    expect(config.extensionOrigins).toEqual([
+      'chrome-extension://olajigdaoeoedjnogpakenpdpknookmp',
+      'chrome-extension://abc',
+      'moz-extension://def',
+    ]);
+    expect(config).toMatchObject({ adminOrigin: 'https://crm.example.com', trustProxy: true });
   });
 
   it('treats empty variables as unset', () => {
-    expect(readConfig({ PORT: '', LINGTING_EXTENSION_ORIGINS: ' ' }, '/')).toMatchObject({ port: 8787, extensionOrigins: undefined });
+    expect(readConfig({ PORT: '', LINGTING_EXTENSION_ORIGINS: ' ', LINGTING_ADMIN_ORIGIN: '' }, '/')).toMatchObject({
+      port: 8787,
+      extensionOrigins: ['chrome-extension://olajigdaoeoedjnogpakenpdpknookmp'],
+      adminOrigin: undefined,
+    });
   });
 
   it('refuses nonsense with a message naming the variable', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => readConfig({ LINGTING_EXTENSION_ORIGINS: 'not an origin' })).toThrow(/LINGTING_EXTENSION_ORIGINS/);
+    expect(() => readConfig({ LINGTING_TRUST_PROXY: 'yes' })).toThrow(/LINGTING_TRUST_PROXY/);
   });
 });

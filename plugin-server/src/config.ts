@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { PINNED_EXTENSION_ORIGINS } from './origins';
 
 // An empty variable means "not set", as shells and .env files usually intend.
 const unsetIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -12,7 +13,7 @@ const Env = z.object({
   /** Loopback by default: the server holds customer data and is not meant to face a network unasked. */
   HOST: z.preprocess(unsetIfEmpty, z.string().trim().default('127.0.0.1')),
   LINGTING_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('./data')),
-  /** Comma-separated origins, e.g. `chrome-extension://abcdefghijklmnop`. */
+  /** Comma-separated origins added to the pinned Chrome build's, e.g. `moz-extension://<uuid>`. */
   LINGTING_EXTENSION_ORIGINS: z.preprocess(
     unsetIfEmpty,
     z
@@ -21,6 +22,10 @@ const Env = z.object({
       .pipe(z.array(z.string().regex(ORIGIN, 'an origin like chrome-extension://<id>')))
       .optional(),
   ),
+  /** The admin pages' origin, if they are served from another origin than the API. */
+  LINGTING_ADMIN_ORIGIN: z.preprocess(unsetIfEmpty, z.string().trim().regex(ORIGIN, 'an origin like https://crm.example.com').optional()),
+  /** `true` only behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto. */
+  LINGTING_TRUST_PROXY: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).default('false')).transform((value) => value === 'true'),
 });
 
 export interface ServerConfig {
@@ -29,8 +34,10 @@ export interface ServerConfig {
   /** Absolute path of the data directory. */
   dataDir: string;
   databaseFile: string;
-  /** Undefined: any browser-extension origin (see AppDeps.extensionOrigins). */
-  extensionOrigins: string[] | undefined;
+  /** The pinned Chrome build's origin plus any configured ones. */
+  extensionOrigins: string[];
+  adminOrigin: string | undefined;
+  trustProxy: boolean;
 }
 
 /** The server's settings from environment variables; throws a readable error on a bad value. */
@@ -43,6 +50,8 @@ export function readConfig(env: Record<string, string | undefined>, cwd = proces
     host: parsed.data.HOST,
     dataDir,
     databaseFile: join(dataDir, 'lingting.db'),
-    extensionOrigins: parsed.data.LINGTING_EXTENSION_ORIGINS,
+    extensionOrigins: [...new Set([...PINNED_EXTENSION_ORIGINS, ...(parsed.data.LINGTING_EXTENSION_ORIGINS ?? [])])],
+    adminOrigin: parsed.data.LINGTING_ADMIN_ORIGIN,
+    trustProxy: parsed.data.LINGTING_TRUST_PROXY,
   };
 }

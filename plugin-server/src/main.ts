@@ -11,7 +11,12 @@ const config = readConfig(process.env);
 mkdirSync(config.dataDir, { recursive: true });
 const store = await createSqliteStore({ file: config.databaseFile });
 const { credentials } = await seed(store);
-const app = createApp({ store, extensionOrigins: config.extensionOrigins });
+const app = createApp({
+  store,
+  extensionOrigins: config.extensionOrigins,
+  adminOrigin: config.adminOrigin,
+  trustProxy: config.trustProxy,
+});
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const banner = startupBanner({ ...config, port: info.port, credentials });

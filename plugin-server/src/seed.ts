@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_CATEGORIES, defaultTemplates, type Role, Role as RoleSchema } from '../../shared';
+import { DEFAULT_CATEGORIES, DEMO_CRM_SITE, defaultTemplates, type Role, Role as RoleSchema } from '../../shared';
 import { generatePassword as randomPassword, hashPassword } from './auth/passwords';
 import type { NewUser, Store } from './store';
 
@@ -31,7 +31,8 @@ const DISPLAY_NAMES: Record<Role, string> = {
 };
 
 /**
- * Prepares an empty database: the default categories and published templates, then one user
+ * Prepares an empty database: the default categories, published templates and the demo CRM
+ * site, then one user
  * per role (username = role) with a fresh random password. Does nothing once users exist.
  * Catalogue inserts skip rows already present, so a run interrupted half-way is simply redone.
  */
@@ -43,6 +44,7 @@ export async function seed(store: Store, options: SeedOptions = {}): Promise<See
   // Categories and templates first: users are the "already seeded" marker, so they come last.
   await store.categories.seed(DEFAULT_CATEGORIES);
   await store.templates.seed(defaultTemplates(now.toISOString()));
+  await store.crmSites.seed([DEMO_CRM_SITE], now);
 
   const credentials = RoleSchema.options.map((role) => ({ role, username: role, password: generatePassword() }));
   const users: NewUser[] = await Promise.all(

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Case, Role, SyncChange } from '../../shared';
-import { createApp } from '../../plugin-server/src/app';
+import { type AppDeps, createApp } from '../../plugin-server/src/app';
 import { hashPassword } from '../../plugin-server/src/auth/passwords';
 import { seed } from '../../plugin-server/src/seed';
 import { createSqliteStore } from '../../plugin-server/src/store';
@@ -29,13 +29,13 @@ export function manualClock(start = '2026-03-02T09:00:00.000Z') {
  * A real SQLite store in a temp dir, seeded as on first run, and an app over it.
  * `errors` collects what the app reported as unexpected (a 500).
  */
-export async function startServer() {
+export async function startServer(options: Omit<Partial<AppDeps>, 'store' | 'clock'> = {}) {
   const temp = makeTempDir();
   const store = await createSqliteStore({ file: join(temp.dir, 'lingting.db') });
   const { credentials } = await seed(store);
   const clock = manualClock();
   const errors: unknown[] = [];
-  const app = createApp({ store, clock: clock.now, reportError: (error) => errors.push(error) });
+  const app = createApp({ store, clock: clock.now, reportError: (error) => errors.push(error), ...options });
 
   const passwordOf = (username: string) => {
     const found = credentials.find((c) => c.username === username);
@@ -70,8 +70,8 @@ export async function startServer() {
   }
 
   /** A request with the bearer token, and a JSON body when `json` is given. */
-  function call(path: string, token: string | null, init: { method?: string; json?: unknown } = {}) {
-    const headers: Record<string, string> = {};
+  function call(path: string, token: string | null, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...init.headers };
     if (token) headers.authorization = `Bearer ${token}`;
     if (init.json !== undefined) headers['content-type'] = 'application/json';
     return app.request(path, {

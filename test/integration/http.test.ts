@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared';
+import { createApp } from '../../plugin-server/src/app';
 import { startServer, type TestServer } from './helpers';
 
 let server: TestServer;
@@ -75,19 +76,32 @@ describe('browser-facing headers', () => {
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
-  it('allows CORS from browser extensions with Authorization, and not from web pages', async () => {
+  it('allows CORS from the pinned Chrome extension only, with Authorization; not other extensions or web pages', async () => {
     const preflight = (origin: string) =>
       server.app.request('/api/templates', {
         method: 'OPTIONS',
         headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
       });
-    const fromExtension = await preflight('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
-    expect(fromExtension.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    const pinned = 'chrome-extension://olajigdaoeoedjnogpakenpdpknookmp';
+    const fromExtension = await preflight(pinned);
+    expect(fromExtension.headers.get('access-control-allow-origin')).toBe(pinned);
     expect(fromExtension.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
-    const fromFirefox = await preflight('moz-extension://0b8f4f8e-5a43-4f0e-9d59-3c1d2e6b7a11');
-    expect(fromFirefox.headers.get('access-control-allow-origin')).toBe('moz-extension://0b8f4f8e-5a43-4f0e-9d59-3c1d2e6b7a11');
-    const fromWeb = await preflight('https://evil.example');
-    expect(fromWeb.headers.get('access-control-allow-origin')).toBeNull();
+    for (const stranger of ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://0b8f4f8e-5a43-4f0e-9d59-3c1d2e6b7a11', 'https://evil.example']) {
+      expect((await preflight(stranger)).headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  it('allows exactly the configured extension origins plus the admin origin', async () => {
+    const firefox = 'moz-extension://0b8f4f8e-5a43-4f0e-9d59-3c1d2e6b7a11';
+    const app = createApp({ store: server.store, extensionOrigins: [firefox], adminOrigin: 'https://crm.example.com' });
+    const preflight = (origin: string) =>
+      app.request('/api/templates', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'PUT' } });
+    expect((await preflight(firefox)).headers.get('access-control-allow-origin')).toBe(firefox);
+    const admin = await preflight('https://crm.example.com');
+    expect(admin.headers.get('access-control-allow-origin')).toBe('https://crm.example.com');
+    expect(admin.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(admin.headers.get('access-control-allow-methods')).toMatch(/PUT/);
+    expect((await preflight('chrome-extension://olajigdaoeoedjnogpakenpdpknookmp')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });
 

@@ -1,25 +1,59 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Id } from '../../../shared';
-import { type AuthEnv, authenticate } from '../auth/middleware';
+import { Id, type Review, ReviewCreateRequest, ReviewUpdateRequest } from '../../../shared';
+import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { ApiProblem } from '../http/problem';
 import { validate } from '../http/validate';
 import { canSee, caseScope, presentCase } from '../policy/cases';
 import type { RouteDeps } from './deps';
 
-/** GET /api/cases and /api/cases/:id, filtered and masked per role (see policy/cases.ts). */
-export const caseRoutes = (deps: RouteDeps) =>
-  new Hono<AuthEnv>()
+const CaseParam = z.object({ id: Id });
+const ReviewParam = z.object({ id: Id, reviewId: Id });
+
+/**
+ * GET /api/cases and /api/cases/:id, filtered and masked per role (see policy/cases.ts); admins
+ * manage users, not cases. Trainers' reviews of a case live under /api/cases/:id/reviews.
+ */
+export const caseRoutes = (deps: RouteDeps) => {
+  async function requireCase(id: string) {
+    if (!(await deps.store.cases.get(id))) throw new ApiProblem(404, 'not_found', 'no such case');
+  }
+
+  return new Hono<AuthEnv>()
     .use(authenticate(deps))
-    .get('/', async (c) => {
+    .get('/', requireRole('agent', 'supervisor', 'trainer'), async (c) => {
       const user = c.var.user;
       const cases = await deps.store.cases.list(caseScope(user));
       return c.json({ cases: cases.map((stored) => presentCase(user, stored)) }, 200);
     })
-    .get('/:id', validate('param', z.object({ id: Id })), async (c) => {
+    .get('/:id', requireRole('agent', 'supervisor', 'trainer'), validate('param', CaseParam), async (c) => {
       const user = c.var.user;
       const stored = await deps.store.cases.get(c.req.valid('param').id);
       // Someone else's case answers exactly like a missing one: its existence is not disclosed.
       if (!stored || !canSee(user, stored)) throw new ApiProblem(404, 'not_found', 'no such case');
       return c.json({ case: presentCase(user, stored) }, 200);
+    })
+    .get('/:id/reviews', requireRole('trainer', 'supervisor'), validate('param', CaseParam), async (c) => {
+      const { id } = c.req.valid('param');
+      await requireCase(id);
+      return c.json({ reviews: await deps.store.reviews.listForCase(id) }, 200);
+    })
+    .post('/:id/reviews', requireRole('trainer'), validate('param', CaseParam), validate('json', ReviewCreateRequest), async (c) => {
+      const { id: caseId } = c.req.valid('param');
+      await requireCase(caseId);
+      const at = deps.now().toISOString();
+      const review: Review = { ...c.req.valid('json'), caseId, reviewerId: c.var.user.id, createdAt: at, updatedAt: at };
+      if (!(await deps.store.reviews.create(review))) throw new ApiProblem(409, 'conflict', 'a review with this id exists');
+      return c.json({ review }, 201);
+    })
+    .put('/:id/reviews/:reviewId', requireRole('trainer'), validate('param', ReviewParam), validate('json', ReviewUpdateRequest), async (c) => {
+      const { id: caseId, reviewId } = c.req.valid('param');
+      const existing = await deps.store.reviews.get(reviewId);
+      if (!existing || existing.caseId !== caseId) throw new ApiProblem(404, 'not_found', 'no such review');
+      // A review is its author's judgement: another trainer writes their own rather than edit it.
+      if (existing.reviewerId !== c.var.user.id) throw new ApiProblem(403, 'forbidden', 'only the review’s author may edit it');
+      const review: Review = { ...existing, ...c.req.valid('json'), updatedAt: deps.now().toISOString() };
+      await deps.store.reviews.update(review);
+      return c.json({ review }, 200);
     });
+};

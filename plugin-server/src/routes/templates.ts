@@ -1,25 +1,109 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Locale, TemplateStatus } from '../../../shared';
-import { type AuthEnv, authenticate } from '../auth/middleware';
-import { ApiProblem } from '../http/problem';
+import {
+  Id,
+  Locale,
+  type Template,
+  type TemplateConflict,
+  TemplateCreateRequest,
+  type TemplateFields,
+  TemplateStatus,
+  TemplateStatusRequest,
+  TemplateUpdateRequest,
+} from '../../../shared';
+import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
+import { ApiProblem, errorBody } from '../http/problem';
 import { validate } from '../http/validate';
+import type { TemplateWrite } from '../store';
 import type { RouteDeps } from './deps';
 
 const TemplateQuery = z.object({
   status: TemplateStatus.optional(),
   language: Locale.optional(),
+  /** Text searched in title, body and shortcut, case-insensitively. */
+  q: z.string().trim().min(1).max(100).optional(),
 });
+const IdParam = z.object({ id: Id });
 
-/** GET /api/templates?status=&language=: reply templates; agents only ever get published ones. */
+/** Unknown category ids are a client mistake (400), caught before anything is written. */
+async function checkCategories(deps: RouteDeps, fields: TemplateFields) {
+  if (fields.categoryIds.length === 0) return;
+  const known = new Set((await deps.store.categories.list()).map((c) => c.id));
+  const issues = fields.categoryIds
+    .map((id, index) => ({ id, index }))
+    .filter(({ id }) => !known.has(id))
+    .map(({ id, index }) => ({ path: `categoryIds.${index}`, message: `no category ${id}` }));
+  if (issues.length) throw new ApiProblem(400, 'validation_failed', 'invalid json', issues);
+}
+
+const CONFLICT_MESSAGES = {
+  stale: 'the template was changed since you opened it; merge with the current version and retry',
+  not_editable: 'only drafts are edited; move the template back to draft first',
+  bad_transition: 'that status change is not allowed from the current status',
+} as const;
+
+/** The result of a write as a response: 200/201 with the template, or a precise 404/409. */
+function answer(result: TemplateWrite): { body: { template: Template } | TemplateConflict; status: 200 | 409 } {
+  if (result.ok) return { body: { template: result.template }, status: 200 };
+  switch (result.reason) {
+    case 'not_found':
+      throw new ApiProblem(404, 'not_found', 'no such template');
+    case 'id_taken':
+      throw new ApiProblem(409, 'conflict', 'a template with this id exists');
+    case 'shortcut_taken':
+      throw new ApiProblem(409, 'conflict', 'another template in this language has this shortcut');
+    default:
+      // The current template travels with the 409 so the editor can merge: no update is lost silently.
+      return { body: { ...errorBody('conflict', CONFLICT_MESSAGES[result.reason]), current: result.current }, status: 409 };
+  }
+}
+
+/**
+ * Reply templates. Everyone signed in reads (agents only published ones); supervisors create
+ * drafts, edit them and move them draft → published → archived. Every write names the `version`
+ * the editor saw; a stale one is 409 with the current template.
+ */
 export const templateRoutes = (deps: RouteDeps) =>
-  new Hono<AuthEnv>().use(authenticate(deps)).get('/', validate('query', TemplateQuery), async (c) => {
-    const query = c.req.valid('query');
-    // Drafts are the supervisors' work in progress: an agent must not insert unapproved wording.
-    if (c.var.user.role === 'agent' && query.status !== undefined && query.status !== 'published') {
-      throw new ApiProblem(403, 'forbidden', 'agents see published templates only');
-    }
-    const status = c.var.user.role === 'agent' ? 'published' : query.status;
-    const templates = await deps.store.templates.list({ status, language: query.language });
-    return c.json({ templates }, 200);
-  });
+  new Hono<AuthEnv>()
+    .use(authenticate(deps))
+    .get('/', validate('query', TemplateQuery), async (c) => {
+      const query = c.req.valid('query');
+      // Drafts are the supervisors' work in progress: an agent must not insert unapproved wording.
+      if (c.var.user.role === 'agent' && query.status !== undefined && query.status !== 'published') {
+        throw new ApiProblem(403, 'forbidden', 'agents see published templates only');
+      }
+      const status = c.var.user.role === 'agent' ? 'published' : query.status;
+      const templates = await deps.store.templates.list({ status, language: query.language, text: query.q });
+      return c.json({ templates }, 200);
+    })
+    .get('/:id', validate('param', IdParam), async (c) => {
+      const template = await deps.store.templates.get(c.req.valid('param').id);
+      // An agent asking for a draft is told nothing about it, as if it did not exist.
+      if (!template || (c.var.user.role === 'agent' && template.status !== 'published')) {
+        throw new ApiProblem(404, 'not_found', 'no such template');
+      }
+      return c.json({ template }, 200);
+    })
+    .get('/:id/versions', requireRole('supervisor', 'trainer'), validate('param', IdParam), async (c) => {
+      const { id } = c.req.valid('param');
+      if (!(await deps.store.templates.get(id))) throw new ApiProblem(404, 'not_found', 'no such template');
+      return c.json({ versions: await deps.store.templateVersions.list(id) }, 200);
+    })
+    .post('/', requireRole('supervisor'), validate('json', TemplateCreateRequest), async (c) => {
+      const { id, ...fields } = c.req.valid('json');
+      await checkCategories(deps, fields);
+      const { body, status } = answer(await deps.store.templates.create(id, fields, deps.now()));
+      return status === 200 ? c.json(body, 201) : c.json(body, status);
+    })
+    .put('/:id', requireRole('supervisor'), validate('param', IdParam), validate('json', TemplateUpdateRequest), async (c) => {
+      const { version, ...fields } = c.req.valid('json');
+      await checkCategories(deps, fields);
+      const { body, status } = answer(await deps.store.templates.update(c.req.valid('param').id, version, fields, deps.now()));
+      return c.json(body, status);
+    })
+    .post('/:id/status', requireRole('supervisor'), validate('param', IdParam), validate('json', TemplateStatusRequest), async (c) => {
+      const { status: next, version } = c.req.valid('json');
+      const result = await deps.store.templates.changeStatus(c.req.valid('param').id, version, next, c.var.user.id, deps.now());
+      const { body, status } = answer(result);
+      return c.json(body, status);
+    });

@@ -123,7 +123,7 @@ export interface ReviewsTable {
 export interface SessionsTable {
   session_hash: string;
   user_id: string;
-  csrf_hash: string;
+  csrf_token: string;
   created_at: string;
   expires_at: string;
   revoked_at: string | null;

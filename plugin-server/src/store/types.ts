@@ -203,7 +203,7 @@ export interface AccountRepository {
 export interface NewSession {
   /** sha256 of the cookie's session id; the id itself is never stored. */
   sessionHash: string;
-  csrfHash: string;
+  csrfToken: string;
   userId: string;
   createdAt: Date;
   expiresAt: Date;
@@ -212,7 +212,7 @@ export interface NewSession {
 export interface SessionRepository {
   create(session: NewSession): Promise<void>;
   /** The user and CSRF token hash of a session that exists, is not revoked nor expired, of an enabled user. */
-  findValid(sessionHash: string, now: Date): Promise<{ user: User; csrfHash: string } | undefined>;
+  findValid(sessionHash: string, now: Date): Promise<{ user: User; csrfToken: string } | undefined>;
   revoke(sessionHash: string, now: Date): Promise<void>;
 }
 

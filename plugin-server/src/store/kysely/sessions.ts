@@ -6,12 +6,12 @@ import { toUser } from './users';
 /** Cookie sessions over Kysely, stored only as hashes of the session id and CSRF token. */
 export function createSessionRepository(db: Kysely<Database>): SessionRepository {
   return {
-    async create({ sessionHash, csrfHash, userId, createdAt, expiresAt }) {
+    async create({ sessionHash, csrfToken, userId, createdAt, expiresAt }) {
       await db
         .insertInto('sessions')
         .values({
           session_hash: sessionHash,
-          csrf_hash: csrfHash,
+          csrf_token: csrfToken,
           user_id: userId,
           created_at: createdAt.toISOString(),
           expires_at: expiresAt.toISOString(),
@@ -23,13 +23,13 @@ export function createSessionRepository(db: Kysely<Database>): SessionRepository
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'sessions.csrf_hash'])
+        .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'sessions.csrf_token'])
         .where('sessions.session_hash', '=', sessionHash)
         .where('sessions.revoked_at', 'is', null)
         .where('sessions.expires_at', '>', now.toISOString())
         .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
-      return row && { user: toUser(row), csrfHash: row.csrf_hash };
+      return row && { user: toUser(row), csrfToken: row.csrf_token };
     },
     async revoke(sessionHash, now) {
       await db

@@ -57,8 +57,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('sessions')
     .addColumn('session_hash', 'text', (col) => col.primaryKey())
     .addColumn('user_id', 'text', (col) => col.notNull().references('users.id').onDelete('cascade'))
-    /** sha256 of the synchronizer CSRF token handed to this session's pages. */
-    .addColumn('csrf_hash', 'text', (col) => col.notNull())
+    /** The synchronizer CSRF token of this session: useless without the session cookie, so kept in clear for the page to fetch again after a reload. */
+    .addColumn('csrf_token', 'text', (col) => col.notNull())
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('expires_at', 'text', (col) => col.notNull())
     .addColumn('revoked_at', 'text')

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { CrmSite, Id } from '../../../shared';
+import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
+import { ApiProblem } from '../http/problem';
+import { validate } from '../http/validate';
+import type { RouteDeps } from './deps';
+
+const IdParam = z.object({ id: Id });
+
+/** CRM site configurations: every signed-in role reads them (the extension needs them); supervisors edit. */
+export const crmSiteRoutes = (deps: RouteDeps) =>
+  new Hono<AuthEnv>()
+    .use(authenticate(deps))
+    .get('/', async (c) => c.json({ sites: await deps.store.crmSites.list() }, 200))
+    .post('/', requireRole('supervisor'), validate('json', CrmSite), async (c) => {
+      const site = c.req.valid('json');
+      if (!(await deps.store.crmSites.create(site, deps.now()))) throw new ApiProblem(409, 'conflict', 'a site with this id exists');
+      return c.json({ site }, 201);
+    })
+    .put('/:id', requireRole('supervisor'), validate('param', IdParam), validate('json', CrmSite), async (c) => {
+      const site = c.req.valid('json');
+      if (site.id !== c.req.valid('param').id) {
+        throw new ApiProblem(400, 'validation_failed', 'invalid json', [{ path: 'id', message: 'differs from the path' }]);
+      }
+      if (!(await deps.store.crmSites.update(site, deps.now()))) throw new ApiProblem(404, 'not_found', 'no such site');
+      return c.json({ site }, 200);
+    })
+    .delete('/:id', requireRole('supervisor'), validate('param', IdParam), async (c) => {
+      if (!(await deps.store.crmSites.remove(c.req.valid('param').id))) throw new ApiProblem(404, 'not_found', 'no such site');
+      return c.body(null, 204);
+    });

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { SignInRequest, type SessionResponse } from '../../../shared';
+import { isHttps } from '../auth/client-address';
+import { checkCredentials } from '../auth/credentials';
+import { type AuthEnv, authenticate } from '../auth/middleware';
+import { generateSecret, SESSION_COOKIE, SESSION_LIFETIME_MS } from '../auth/sessions';
+import { hashToken } from '../auth/tokens';
+import { ApiProblem } from '../http/problem';
+import { validate } from '../http/validate';
+import type { RouteDeps } from './deps';
+
+const ROUTE_SUFFIX = '/auth/session';
+
+/**
+ * The cookie is scoped to the API's own path (`/api`, or `/prefix/api` when the app is mounted
+ * under a prefix), so the host CRM's other pages never receive it.
+ */
+function cookiePath(c: Context): string {
+  const path = c.req.path;
+  return path.endsWith(ROUTE_SUFFIX) ? path.slice(0, -ROUTE_SUFFIX.length) || '/' : '/';
+}
+
+/**
+ * POST /api/auth/session (sign in, sets the cookie), GET (the current session and its CSRF
+ * token, e.g. after a page reload), DELETE (sign out): cookie sessions for the admin pages.
+ */
+export const sessionRoutes = (deps: RouteDeps) =>
+  new Hono<AuthEnv>()
+    .post('/', validate('json', SignInRequest), async (c) => {
+      const user = await checkCredentials(c, deps, c.req.valid('json'));
+      const sessionId = generateSecret();
+      const csrfToken = generateSecret();
+      const now = deps.now();
+      const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+      // Only the hash of the id is stored: a database leak must not hand out live sessions.
+      await deps.store.sessions.create({ sessionHash: hashToken(sessionId), csrfToken, userId: user.id, createdAt: now, expiresAt });
+      setCookie(c, SESSION_COOKIE, sessionId, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: isHttps(c, deps.trustProxy),
+        path: cookiePath(c),
+        expires: expiresAt,
+      });
+      const body: SessionResponse = { user, csrfToken };
+      return c.json(body, 200);
+    })
+    .get('/', authenticate(deps), async (c) => {
+      const { sessionHash } = c.var;
+      if (!sessionHash) throw new ApiProblem(401, 'unauthenticated', 'no cookie session');
+      const session = await deps.store.sessions.findValid(sessionHash, deps.now());
+      if (!session) throw new ApiProblem(401, 'unauthenticated', 'the session has ended');
+      const body: SessionResponse = { user: session.user, csrfToken: session.csrfToken };
+      return c.json(body, 200);
+    })
+    .delete('/', authenticate(deps), async (c) => {
+      const { sessionHash } = c.var;
+      if (!sessionHash) throw new ApiProblem(401, 'unauthenticated', 'no cookie session');
+      await deps.store.sessions.revoke(sessionHash, deps.now());
+      deleteCookie(c, SESSION_COOKIE, { path: cookiePath(c), httpOnly: true, sameSite: 'Strict' });
+      return c.body(null, 204);
+    });
