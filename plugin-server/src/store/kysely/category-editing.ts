@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { Category } from '../../../../shared';
 import type { Database } from '../schema';
 import type { CategoryRemoval, CategoryRepository, CategoryWrite } from '../types';
-import { containsPattern, isUniqueViolation } from './errors';
+import { isUniqueViolation } from './errors';
 
 type Editing = Pick<CategoryRepository, 'create' | 'update' | 'remove'>;
 
@@ -24,7 +24,7 @@ async function wouldCycle(trx: Transaction<Database>, id: string, parentId: stri
   return false;
 }
 
-/** Count of rows whose JSON array column holds `id`: LIKE narrows, parsing decides (`_` is a LIKE wildcard). */
+/** Count of rows whose JSON list holds `id` exactly. */
 function countJsonMembers(rows: readonly { list: string }[], id: string, pick: (parsed: unknown) => unknown) {
   return rows.filter((row) => {
     const list = pick(JSON.parse(row.list));
@@ -74,7 +74,9 @@ export function createCategoryEditing(db: Kysely<Database>): Editing {
     remove(id) {
       return db.transaction().execute(async (trx): Promise<CategoryRemoval> => {
         if (!(await read(trx, id))) return { ok: false, reason: 'not_found' };
-        const pattern = containsPattern(`"${id}"`);
+        // A slug has no `%` or `\`; its `_` matches any character, so LIKE finds a superset
+        // that the parse below narrows to exact members.
+        const pattern = `%"${id}"%`;
         const children = await trx.selectFrom('categories').select('id').where('parent_id', '=', id).execute();
         const templateRows = await trx
           .selectFrom('templates')

@@ -8,7 +8,7 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
 
-/** A LIKE pattern matching `text` anywhere, with `\` as the escape character (see `likeEscaped`). */
+/** A LIKE pattern matching `text` anywhere; use it with `ESCAPE '\'`, which makes `%` and `_` literal. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
