@@ -220,7 +220,7 @@ export interface SessionRepository {
 export interface SignInFailureRepository {
   /** Records one failure under every key, and forgets failures older than `forgetBefore`. */
   record(keys: readonly string[], at: Date, forgetBefore: Date): Promise<void>;
-  /** Failures of `key` at or after `since`, and the earliest of them. */
+  /** Failures of `key` after `since`, and the earliest of them. */
   count(key: string, since: Date): Promise<{ failures: number; earliest: Date | undefined }>;
   clear(key: string): Promise<void>;
 }

@@ -24,7 +24,7 @@ export function createSignInFailureRepository(db: Kysely<Database>): SignInFailu
         .selectFrom('sign_in_failures')
         .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('failed_at').as('earliest')])
         .where('throttle_key', '=', key)
-        .where('failed_at', '>=', since.toISOString())
+        .where('failed_at', '>', since.toISOString())
         .executeTakeFirstOrThrow();
       // SQLite answers a number, PostgreSQL a bigint as a string.
       return { failures: Number(row.n), earliest: row.earliest ? new Date(row.earliest) : undefined };
