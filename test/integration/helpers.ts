@@ -126,3 +126,12 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
 export function putChange(c: Case, changeId: string = randomUUID()): SyncChange {
   return { changeId, kind: 'case.put', case: c };
 }
+
+/**
+ * Every route the app answers, as `METHOD /path/:param`, read from Hono's own route table
+ * (middleware entries, method ALL, left out): a test built on it notices a new route.
+ */
+export function appRoutes(app: { routes: readonly { method: string; path: string }[] }): string[] {
+  const routes = app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`);
+  return [...new Set(routes)].sort();
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRoutes, startServer, type TestServer } from './helpers';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+interface Document {
+  openapi: string;
+  paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+}
+
+describe('GET /api/openapi.json', () => {
+  it('is an OpenAPI 3.1 document covering every route of the app, and only those', async () => {
+    const res = await server.app.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as Document;
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
+      .sort();
+    expect(documented).toEqual(appRoutes(server.app));
+  });
+
+  it('describes parameters, bodies and responses from the shared zod schemas', async () => {
+    const doc = (await (await server.app.request('/api/openapi.json')).json()) as Document;
+    const put = doc.paths['/api/templates/{id}']!.put!;
+    expect(put.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
+    const body = JSON.stringify(put.requestBody);
+    expect(body).toContain('"version"');
+    expect(body).toContain('"shortcut"');
+    expect(Object.keys(put.responses)).toEqual(expect.arrayContaining(['200', '409', '400', '401', '403', '404']));
+    expect(JSON.stringify(put.responses['409'])).toContain('"current"');
+    const history = doc.paths['/api/case-history']!.get!;
+    expect(history.parameters).toEqual([expect.objectContaining({ name: 'phone', in: 'query' })]);
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('is a self-contained page listing every operation, loading nothing from elsewhere', async () => {
+    const res = await server.app.request('/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    for (const route of appRoutes(server.app)) {
+      const [method, path] = route.split(' ') as [string, string];
+      expect(html).toContain(`<td class="m">${method}</td><td><code>${path.replace(/:(\w+)/g, '{$1}')}</code>`);
+    }
+    expect(html).not.toMatch(/<script|<link|src=|https?:\/\//);
+  });
+});
