@@ -3,6 +3,7 @@ import type { CaseService } from './cases';
 import type { SettingsService } from './settings';
 import type { SyncService } from './sync';
 import type { TabCustomers } from './tab-customers';
+import { serverBaseUrl } from './server-api';
 import type { SignInResponse, SignInRequest } from '../../shared';
 
 /** Who sent a message: the tab it came from, when it came from one. */
@@ -64,7 +65,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
     },
 
     'auth.signIn': async (message) => {
-      const serverUrl = new URL(message.serverUrl).origin;
+      const serverUrl = serverBaseUrl(message.serverUrl);
       try {
         const reply = await deps.signIn(serverUrl, { username: message.username, password: message.password });
         await deps.settings.signedIn({ serverUrl, token: reply.token, user: reply.user });

@@ -52,6 +52,16 @@ async function parseReply<T>(request: Promise<Response>, schema: z.ZodType<T>): 
   return parsed.data;
 }
 
+/**
+ * The server's base URL as the extension keeps it: origin plus path, without a trailing slash,
+ * query or fragment. The path stays because the plugin server may be mounted under a prefix of
+ * the CRM's own server (`https://crm.example.com/lingting`).
+ */
+export function serverBaseUrl(input: string): string {
+  const url = new URL(input);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 /** Signs in with a password and returns the bearer token the extension keeps. */
 export function signIn(serverUrl: string, body: SignInRequest, fetchImpl: FetchLike = fetch) {
   const client = createClient(serverUrl, { fetch: fetchImpl });
