@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type TypedResponse } from 'hono';
 import { z } from 'zod';
 import {
   Id,
@@ -14,7 +14,7 @@ import {
 import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { ApiProblem, errorBody } from '../http/problem';
 import { validate } from '../http/validate';
-import type { TemplateWrite } from '../store';
+import type { TemplateFilter, TemplateWrite } from '../store';
 import type { RouteDeps } from './deps';
 
 const TemplateQuery = z.object({
@@ -63,8 +63,23 @@ function answer(result: TemplateWrite): { body: { template: Template } | Templat
  * drafts, edit them and move them draft → published → archived. Every write names the `version`
  * the editor saw; a stale one is 409 with the current template.
  */
-export const templateRoutes = (deps: RouteDeps) =>
-  new Hono<AuthEnv>()
+export const templateRoutes = (deps: RouteDeps) => {
+  // Every agent's sidebar refreshes the same few lists; they are kept serialised and reused while
+  // the store's fingerprint says nothing changed (checked on every request, so never stale).
+  const lists = new Map<string, { fingerprint: string; json: string }>();
+
+  async function listJson(filter: TemplateFilter): Promise<string> {
+    if (filter.text !== undefined) return JSON.stringify({ templates: await deps.store.templates.list(filter) });
+    const key = `${filter.status ?? ''}|${filter.language ?? ''}`;
+    const fingerprint = await deps.store.templates.fingerprint();
+    const cached = lists.get(key);
+    if (cached?.fingerprint === fingerprint) return cached.json;
+    const json = JSON.stringify({ templates: await deps.store.templates.list(filter) });
+    lists.set(key, { fingerprint, json });
+    return json;
+  }
+
+  return new Hono<AuthEnv>()
     .use(authenticate(deps))
     .get('/', validate('query', TemplateQuery), async (c) => {
       const query = c.req.valid('query');
@@ -73,8 +88,9 @@ export const templateRoutes = (deps: RouteDeps) =>
         throw new ApiProblem(403, 'forbidden', 'agents see published templates only');
       }
       const status = c.var.user.role === 'agent' ? 'published' : query.status;
-      const templates = await deps.store.templates.list({ status, language: query.language, text: query.q });
-      return c.json({ templates }, 200);
+      const json = await listJson({ status, language: query.language, text: query.q });
+      // Typed as the list it is, for the client; the body is the cached serialisation.
+      return c.body(json, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<{ templates: Template[] }, 200, 'json'>;
     })
     .get('/:id', validate('param', IdParam), async (c) => {
       const template = await deps.store.templates.get(c.req.valid('param').id);
@@ -107,3 +123,4 @@ export const templateRoutes = (deps: RouteDeps) =>
       const { body, status } = answer(result);
       return c.json(body, status);
     });
+};

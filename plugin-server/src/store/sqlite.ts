@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { createKyselyStore } from './kysely';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 import type { Store } from './types';
 
 export interface SqliteStoreOptions {
@@ -30,7 +31,7 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
     throw error;
   }
 
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
     await migrateToLatest(db);
   } catch (error) {

@@ -97,6 +97,11 @@ export type CategoryRemoval =
 
 export interface TemplateRepository extends TemplateEditing {
   list(filter?: TemplateFilter): Promise<Template[]>;
+  /**
+   * Changes whenever any template is added or changed (templates are never deleted and every
+   * write bumps a version): a cheap check that a cached list is still current, on every instance.
+   */
+  fingerprint(): Promise<string>;
   /** Inserts the templates not present yet (by id or by language + shortcut); never overwrites. */
   seed(templates: readonly Template[]): Promise<void>;
 }

@@ -66,6 +66,15 @@ export function createTemplateRepository(db: Kysely<Database>, editing: Template
       return rows.map(toTemplate).sort(byLanguageStepTitle);
     },
 
+    async fingerprint() {
+      const row = await db
+        .selectFrom('templates')
+        .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum<number | string | null>('version').as('versions')])
+        .executeTakeFirstOrThrow();
+      // Numbers in SQLite, strings for bigint/numeric in PostgreSQL: compared as text either way.
+      return `${String(row.n)}:${String(row.versions ?? 0)}`;
+    },
+
     async seed(templates) {
       if (templates.length === 0) return;
       // No conflict target: skip a row that clashes on its id or on (language, shortcut), so a

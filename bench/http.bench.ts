@@ -1,0 +1,102 @@
+// HTTP throughput and p99 latency of the two hot routes, each as a ratio to a hello-world route
+// (GET /api/health) of the same server in the same run: published-template read (the sidebar's
+// catalogue refresh) and a single-case sync push. Loopback only, 50 connections, bounded time.
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+const CONNECTIONS = 50;
+const DURATION_S = 5;
+const GOALS = { templates: 0.6, push: 0.3 } as const;
+
+interface Figures {
+  rps: number;
+  p99: number;
+  errors: number;
+}
+
+async function startServer() {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./http-server.ts', import.meta.url).pathname], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    createInterface({ input: child.stdout }).once('line', resolve);
+  });
+  const { port, token } = JSON.parse(line) as { port: number; token: string };
+  return { url: `http://127.0.0.1:${port}`, token, stop: () => new Promise((r) => child.once('exit', r).kill('SIGTERM')) };
+}
+
+function caseBody() {
+  const at = new Date().toISOString();
+  const id = randomUUID();
+  return JSON.stringify({
+    changes: [
+      {
+        changeId: randomUUID(),
+        kind: 'case.put',
+        case: {
+          id,
+          customer: { name: '王秀英', phone: '138 0013 8000', project: '翠湖花园', unit: '3栋1202', crmRecordId: 'C-1024' },
+          channel: 'hotline',
+          categoryIds: ['waterproofing'],
+          severity: 'normal',
+          validity: 'valid',
+          mood: 'upset',
+          language: 'zh-Hans',
+          steps: [{ kind: 'done', step: 'vent', at }],
+          templateUses: [],
+          summary: '卫生间渗水',
+          plan: '',
+          notes: '',
+          status: 'open',
+          receivedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        },
+      },
+    ],
+  });
+}
+
+async function measure(options: autocannon.Options): Promise<Figures> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/** Runs the three loads against one server and prints each figure with its ratio to hello. */
+export default async function httpBench(): Promise<void> {
+  const server = await startServer();
+  try {
+    const auth = { authorization: `Bearer ${server.token}` };
+    // Warm-up: JIT, SQLite page cache, argon2 not involved (the token is issued once).
+    await autocannon({ url: `${server.url}/api/templates?status=published`, headers: auth, connections: 10, duration: 1 });
+
+    const hello = await measure({ url: `${server.url}/api/health` });
+    const templates = await measure({ url: `${server.url}/api/templates?status=published`, headers: auth });
+    const push = await measure({
+      url: `${server.url}/api/sync/push`,
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      // A new case and change id per request: every push is a real insert, never a replay.
+      requests: [{ setupRequest: (request) => ({ ...request, body: caseBody() }) }],
+    });
+
+    const rows = [
+      ['hello (GET /api/health)', hello, undefined],
+      ['published templates (GET /api/templates)', templates, GOALS.templates],
+      ['single-case push (POST /api/sync/push)', push, GOALS.push],
+    ] as const;
+    console.log(`\nHTTP over 127.0.0.1, ${CONNECTIONS} connections, ${DURATION_S} s each`);
+    for (const [name, figures, goal] of rows) {
+      const ratio = figures.rps / hello.rps;
+      const verdict = goal === undefined ? 'baseline' : `${ratio.toFixed(2)} × hello (goal ≥ ${goal}) ${ratio >= goal ? 'met' : 'MISSED'}`;
+      console.log(
+        `${name.padEnd(44)} ${figures.rps.toFixed(0).padStart(7)} req/s  p99 ${String(figures.p99).padStart(4)} ms  errors ${figures.errors}  ${verdict}`,
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
