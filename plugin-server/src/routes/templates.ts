@@ -66,15 +66,19 @@ function answer(result: TemplateWrite): { body: { template: Template } | Templat
 export const templateRoutes = (deps: RouteDeps) => {
   // Every agent's sidebar refreshes the same few lists; they are kept serialised and reused while
   // the store's fingerprint says nothing changed (checked on every request, so never stale).
-  const lists = new Map<string, { fingerprint: string; json: string }>();
+  // Kept as UTF-8 bytes, so a cache hit is not even re-encoded.
+  const lists = new Map<string, { fingerprint: string; json: Uint8Array<ArrayBuffer> }>();
+  const encoder = new TextEncoder();
+  const serialise = async (filter: TemplateFilter) =>
+    encoder.encode(JSON.stringify({ templates: await deps.store.templates.list(filter) }));
 
-  async function listJson(filter: TemplateFilter): Promise<string> {
-    if (filter.text !== undefined) return JSON.stringify({ templates: await deps.store.templates.list(filter) });
+  async function listJson(filter: TemplateFilter): Promise<Uint8Array<ArrayBuffer>> {
+    if (filter.text !== undefined) return serialise(filter);
     const key = `${filter.status ?? ''}|${filter.language ?? ''}`;
     const fingerprint = await deps.store.templates.fingerprint();
     const cached = lists.get(key);
     if (cached?.fingerprint === fingerprint) return cached.json;
-    const json = JSON.stringify({ templates: await deps.store.templates.list(filter) });
+    const json = await serialise(filter);
     lists.set(key, { fingerprint, json });
     return json;
   }
