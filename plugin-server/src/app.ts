@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { TooManySignIns } from './auth/throttle';
 import { ApiProblem, codeForStatus, errorBody } from './http/problem';
 import { PINNED_EXTENSION_ORIGINS } from './origins';
+import { adminRoutes } from './admin/routes';
 import { apiDocsRoutes } from './routes/api-docs';
 import { authRoutes } from './routes/auth';
 import { caseHistoryRoutes } from './routes/case-history';
@@ -103,7 +104,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/crm-sites', crmSiteRoutes(routeDeps))
     .route('/api/users', userRoutes(routeDeps))
     .route('/api', apiDocsRoutes())
-    .route('/demo', demoRoutes());
+    .route('/demo', demoRoutes())
+    .route('/admin', adminRoutes(routeDeps));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 

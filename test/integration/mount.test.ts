@@ -62,7 +62,7 @@ describe('mounted under a path prefix in an existing Hono app', () => {
     expect(templates.templates.length).toBeGreaterThan(0);
   });
 
-  it('scopes the session cookie to the prefixed API path', async () => {
+  it('scopes the session cookie to the prefix (its API and admin pages)', async () => {
     const res = await host.request('http://localhost/lingting/api/auth/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'http://localhost' },
@@ -70,7 +70,7 @@ describe('mounted under a path prefix in an existing Hono app', () => {
     });
     expect(res.status).toBe(200);
     SessionResponse.parse(await res.json());
-    expect(res.headers.get('set-cookie')).toMatch(/; Path=\/lingting\/api(;|$)/);
+    expect(res.headers.get('set-cookie')).toMatch(/; Path=\/lingting(;|$)/);
   });
 });
 

@@ -28,13 +28,13 @@ async function session(username: string) {
 }
 
 describe('cookie sessions for the admin pages', () => {
-  it('set an HttpOnly, SameSite=Strict cookie scoped to /api, Secure only over HTTPS', async () => {
+  it('set an HttpOnly, SameSite=Strict cookie scoped to the mount root (API and admin pages), Secure only over HTTPS', async () => {
     server = await startServer();
     const plain = (await signInWithCookie('supervisor')).headers.get('set-cookie')!;
     expect(plain).toMatch(/^lingting_session=[A-Za-z0-9_-]{43};/);
     expect(plain).toMatch(/; HttpOnly/);
     expect(plain).toMatch(/; SameSite=Strict/);
-    expect(plain).toMatch(/; Path=\/api(;|$)/);
+    expect(plain).toMatch(/; Path=\/(;|$)/);
     expect(plain).toMatch(/; Expires=/);
     expect(plain).not.toMatch(/Secure/);
 

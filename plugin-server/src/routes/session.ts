@@ -13,13 +13,16 @@ import type { RouteDeps } from './deps';
 
 const ROUTE_SUFFIX = '/auth/session';
 
+const API_SUFFIX = `/api${ROUTE_SUFFIX}`;
+
 /**
- * The cookie is scoped to the API's own path (`/api`, or `/prefix/api` when the app is mounted
- * under a prefix), so the host CRM's other pages never receive it.
+ * The cookie is scoped to where the app is mounted (`/`, or `/prefix` under a prefix): the API
+ * and the server-rendered admin pages (`/admin`) both need it, the host CRM's other pages never
+ * receive it.
  */
 function cookiePath(c: Context): string {
   const path = c.req.path;
-  return path.endsWith(ROUTE_SUFFIX) ? path.slice(0, -ROUTE_SUFFIX.length) || '/' : '/';
+  return path.endsWith(API_SUFFIX) ? path.slice(0, -API_SUFFIX.length) || '/' : '/';
 }
 
 /**
