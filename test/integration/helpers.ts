@@ -135,3 +135,11 @@ export function appRoutes(app: { routes: readonly { method: string; path: string
   const routes = app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`);
   return [...new Set(routes)].sort();
 }
+
+/** Whether a route is one of the server-rendered admin pages (HTML, not part of the JSON API). */
+export const isAdminPage = (route: string) => /^\w+ \/admin(\/|$)/.test(route);
+
+/** The app's routes except the admin pages: what the OpenAPI document must describe. */
+export function apiRoutes(app: { routes: readonly { method: string; path: string }[] }): string[] {
+  return appRoutes(app).filter((route) => !isAdminPage(route));
+}
