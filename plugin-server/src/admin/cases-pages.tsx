@@ -94,7 +94,7 @@ export function CasePage(props: PageProps & { stored: StoredCase; names: Names; 
         {stored.steps.length === 0 ? (
           <p class="empty">{t('noSteps')}</p>
         ) : (
-          <ol class="steps" data-testid="step-log">
+          <ul class="steps" data-testid="step-log">
             {stored.steps.map((event) => (
               <li class={event.kind}>
                 <span class="step-name">{t(`step_${event.step}`)}</span>{' '}
@@ -106,7 +106,7 @@ export function CasePage(props: PageProps & { stored: StoredCase; names: Names; 
                 )}
               </li>
             ))}
-          </ol>
+          </ul>
         )}
       </section>
       <section>

@@ -181,6 +181,8 @@ function showConflict(form, current) {
     panel.querySelector('p').textContent = say('conflictNotEditable');
   } else {
     form.dataset.version = String(current.version);
+    const shown = document.querySelector('[data-testid="template-version"]');
+    if (shown) shown.textContent = String(current.version);
   }
   panel.scrollIntoView({ block: 'nearest' });
 }
@@ -203,10 +205,10 @@ function onSaveTemplate(form) {
       document.querySelector('[data-testid="conflict"]').hidden = true;
       showOk(form, say('saved'));
     } catch (failure) {
-      if (failure instanceof ApiFailure && failure.status === 409 && failure.body?.current) {
-        showConflict(form, failure.body.current);
-      }
-      throw failure;
+      if (!(failure instanceof ApiFailure && failure.status === 409 && failure.body?.current)) throw failure;
+      // The panel says it all, in the page's language; the API's English message would repeat it.
+      showConflict(form, failure.body.current);
+      statusOf(form).textContent = '';
     }
   });
 }
@@ -220,7 +222,7 @@ function onSetStatus(button) {
       location.reload();
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.status === 409 && failure.body?.current) showConflict(form, failure.body.current);
-      showError(form, failure);
+      else showError(form, failure);
     }
   });
 }
