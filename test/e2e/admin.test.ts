@@ -184,6 +184,13 @@ test('a trainer opens a logged case, scores it, and the review reaches the API',
   expect(pushed.status).toBe(200);
 
   const context = await newContext();
+  const refused = await open(context, '/admin');
+  await refused.fill('input[name="username"]', server.credentials.trainer.username);
+  await refused.fill('input[name="password"]', 'not-the-password');
+  await refused.click('button[type="submit"]');
+  await expect.poll(() => refused.textContent('.form-status')).toBe('用户名或密码错误。');
+  await refused.close();
+
   const list = await signIn(context, 'trainer', '/admin/cases');
   await list.click(`tr[data-case-id="${caseId}"] a`);
   await list.waitForURL(`**/admin/cases/${caseId}`);
@@ -206,5 +213,12 @@ test('a trainer opens a logged case, scores it, and the review reaches the API',
   const { reviews } = ReviewList.parse((await trainer(`/api/cases/${caseId}/reviews`)).body);
   expect(reviews).toHaveLength(1);
   expect(reviews[0]).toMatchObject({ caseId, scores, comment: '倾听充分；致歉一步不应跳过。' });
+
+  // Signing out ends the session: the pages send the browser back to the sign-in form.
+  await page.click('button[data-action="sign-out"]');
+  await page.waitForURL(/\/admin$/);
+  await page.goto(`${server.url}/admin/cases`);
+  expect(new URL(page.url()).pathname).toBe('/admin');
+  await page.waitForSelector('form[data-action="sign-in"]');
   await context.close();
 });

@@ -65,6 +65,13 @@ describe('admin pages: who may open what', () => {
     }
   });
 
+  it('takes a signed-in supervisor or trainer from the sign-in page to their own pages', async () => {
+    expect((await page('/admin', 'supervisor')).headers.get('location')).toBe('/admin/templates');
+    expect((await page('/admin', 'trainer')).headers.get('location')).toBe('/admin/cases');
+    // Roles without pages just see the sign-in page.
+    expect((await page('/admin', 'agent')).status).toBe(200);
+  });
+
   it('treats an ended session like none', async () => {
     const cookie = await cookieFor('supervisor');
     const { csrfToken } = SessionResponse.parse(await (await server.app.request('/api/auth/session', { headers: { cookie } })).json());
@@ -146,6 +153,15 @@ describe('admin pages: text is text', () => {
     expect(trainerView).toContain('customer hung up &lt;i&gt;');
     expect(trainerView).toContain('地下和屋面防水');
     expect(trainerView).toContain('data-action="create-review"');
+
+    // Once the trainer has reviewed it, the form edits that review instead of adding another.
+    const trainer = await server.signIn('trainer');
+    const review = { id: randomUUID(), scores: { listening: 4, apology: 2, solution: 3, follow_through: 5, attitude: 1 }, comment: '<u>ok</u>' };
+    expect((await server.call(`/api/cases/${logged.id}/reviews`, trainer, { json: review })).status).toBe(201);
+    const reviewed = await (await page(`/admin/cases/${logged.id}`, 'trainer')).text();
+    expect(reviewed).toContain(`data-action="update-review" data-case-id="${logged.id}" data-review-id="${review.id}"`);
+    expect(reviewed).toMatch(/name="apology" value="2" required="" checked=""/);
+    expect(reviewed).toContain('&lt;u&gt;ok&lt;/u&gt;</textarea>');
 
     const supervisorView = await (await page(`/admin/cases/${logged.id}`, 'supervisor')).text();
     expect(supervisorView).toContain('138 0013 8000');

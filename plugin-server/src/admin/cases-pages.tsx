@@ -52,6 +52,8 @@ export function CaseListPage(props: PageProps & { cases: StoredCase[]; names: Na
 /** GET /admin/cases/:id: the case as logged, its reviews, and (for trainers) the review form. */
 export function CasePage(props: PageProps & { stored: StoredCase; names: Names; reviews: Review[] }) {
   const { t, locale, paths, user, stored, names, reviews } = props;
+  // A trainer's own review is edited in place (only its author may change it); others are read.
+  const own = reviews.find((review) => review.reviewerId === user?.id);
   const field = (label: string, value: string, testId?: string) => (
     <>
       <dt>{label}</dt>
@@ -148,21 +150,29 @@ export function CasePage(props: PageProps & { stored: StoredCase; names: Names; 
           </ul>
         )}
         {user?.role === 'trainer' && (
-          <form id="review-form" class="editor" data-action="create-review" data-case-id={stored.id}>
+          <form
+            id="review-form"
+            class="editor"
+            data-action={own ? 'update-review' : 'create-review'}
+            data-case-id={stored.id}
+            data-review-id={own?.id ?? ''}
+          >
             <h3>{t('reviewForm')}</h3>
             {RubricItem.options.map((item) => (
               <fieldset class="rubric" data-rubric={item}>
                 <legend>{t(`rubric_${item}`)}</legend>
                 {[1, 2, 3, 4, 5].map((score) => (
                   <label class="choice">
-                    <input type="radio" name={item} value={String(score)} required /> {score}
+                    <input type="radio" name={item} value={String(score)} required checked={own?.scores[item] === score} /> {score}
                   </label>
                 ))}
               </fieldset>
             ))}
             <label>
               {t('comment')}
-              <textarea name="comment" rows={4} maxlength={4000} />
+              <textarea name="comment" rows={4} maxlength={4000}>
+                {own?.comment ?? ''}
+              </textarea>
             </label>
             <div class="form-actions">
               <button type="submit" class="primary">

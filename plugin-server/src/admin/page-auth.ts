@@ -1,6 +1,7 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Role, User } from '../../../shared';
-import { type AuthDeps, authenticate } from '../auth/middleware';
+import { type AuthDeps, type AuthEnv, authenticate } from '../auth/middleware';
 import { ApiProblem } from '../http/problem';
 import { messagePage, renderPage } from './layout';
 import { type AdminPaths, adminPaths } from './paths';
@@ -29,24 +30,33 @@ export const pageContext = () =>
   });
 
 /**
- * The API's own `authenticate` (bearer or session cookie), answered the way a page should be:
- * no session → redirect to the sign-in page, a role not listed → a 403 page.
+ * The signed-in user per the API's own `authenticate` (bearer or session cookie, same checks),
+ * or undefined when there is no valid credential. Sets `c.var.user` like the API does.
  */
-export function requirePageRole(deps: AuthDeps, ...roles: Role[]) {
+export function pageUser(deps: AuthDeps) {
   const auth = authenticate(deps);
-  return createMiddleware<PageEnv>(async (c, next) => {
-    let authenticated = false;
+  return async (c: Context<PageEnv>): Promise<User | undefined> => {
+    let user: User | undefined;
     try {
       // Only the lookup runs inside: errors from the page itself must not turn into redirects.
-      await auth(c as never, async () => {
-        authenticated = true;
+      await auth(c as unknown as Context<AuthEnv>, async () => {
+        user = c.var.user;
       });
     } catch (error) {
-      if (error instanceof ApiProblem && error.status === 401) return c.redirect(c.var.paths.signIn, 303);
+      if (error instanceof ApiProblem && error.status === 401) return undefined;
       throw error;
     }
-    if (!authenticated) return c.redirect(c.var.paths.signIn, 303);
-    if (!roles.includes(c.var.user.role)) return renderPage(c, messagePage(c.var, 'forbiddenTitle', 'forbiddenBody'), 403);
+    return user;
+  };
+}
+
+/** Lets a page through for the given roles: no session → the sign-in page, another role → a 403 page. */
+export function requirePageRole(deps: AuthDeps, ...roles: Role[]) {
+  const currentUser = pageUser(deps);
+  return createMiddleware<PageEnv>(async (c, next) => {
+    const user = await currentUser(c);
+    if (!user) return c.redirect(c.var.paths.signIn, 303);
+    if (!roles.includes(user.role)) return renderPage(c, messagePage(c.var, 'forbiddenTitle', 'forbiddenBody'), 403);
     await next();
   });
 }

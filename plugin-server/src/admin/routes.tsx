@@ -2,12 +2,12 @@
 import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Id, Locale, type Review, TemplateStatus } from '../../../shared';
+import { Id, Locale, type Review, type Role, TemplateStatus } from '../../../shared';
 import type { RouteDeps } from '../routes/deps';
 import { caseScope, canSee, presentCase } from '../policy/cases';
 import { CaseListPage, CasePage } from './cases-pages';
 import { messagePage, renderPage } from './layout';
-import { type PageEnv, pageContext, requirePageRole } from './page-auth';
+import { type PageEnv, pageContext, pageUser, requirePageRole } from './page-auth';
 import { SignInPage } from './sign-in-page';
 import { blankTemplate, TemplateEditPage, TemplateListPage, type TemplateListQuery } from './templates-pages';
 
@@ -15,6 +15,9 @@ import { blankTemplate, TemplateEditPage, TemplateListPage, type TemplateListQue
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 const ADMIN_JS = asset('admin.js');
 const ADMIN_CSS = asset('admin.css');
+
+/** Where each role with admin pages lands after signing in (admin.js has the same table). */
+const HOME_BY_ROLE: Partial<Record<Role, string>> = { supervisor: 'templates', trainer: 'cases' };
 
 // The filter form sends empty strings for "any"; anything unknown is dropped rather than refused.
 const ListQuery = z.object({
@@ -31,6 +34,7 @@ const ListQuery = z.object({
 export const adminRoutes = (deps: RouteDeps) => {
   const supervisor = requirePageRole(deps, 'supervisor');
   const caseReaders = requirePageRole(deps, 'supervisor', 'trainer');
+  const signedInUser = pageUser(deps);
 
   async function userNames() {
     return new Map((await deps.store.accounts.list()).map((account) => [account.id, account]));
@@ -40,7 +44,13 @@ export const adminRoutes = (deps: RouteDeps) => {
     .use(pageContext())
     .get('/assets/admin.js', (c) => c.body(ADMIN_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
     .get('/assets/admin.css', (c) => c.body(ADMIN_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }))
-    .get('/', (c) => renderPage(c, <SignInPage {...c.var} user={undefined} />))
+    .get('/', async (c) => {
+      // Already signed in (cookie still valid): straight to the role's own pages.
+      const user = await signedInUser(c);
+      const home = user && HOME_BY_ROLE[user.role];
+      if (home) return c.redirect(`${c.var.paths.admin}/${home}`, 303);
+      return renderPage(c, <SignInPage {...c.var} user={undefined} />);
+    })
     .get('/templates', supervisor, async (c) => {
       const parsed = ListQuery.parse(c.req.query());
       const query: TemplateListQuery = { q: parsed.q || undefined, status: parsed.status, language: parsed.language };

@@ -36,6 +36,9 @@ class ApiFailure extends Error {
   }
 }
 
+/** A failure already worded for the user: shown as it is. */
+class Notice extends Error {}
+
 /** A JSON request to the API; resolves to the parsed body, throws ApiFailure on a non-2xx answer. */
 async function api(method, path, json, { withCsrf = true } = {}) {
   const headers = { 'content-type': 'application/json' };
@@ -63,7 +66,8 @@ function showError(form, failure) {
   target.className = target.className.replace(/\s*\b(ok|error)\b/g, '') + ' error';
   target.replaceChildren();
   let message = say('errorGeneric');
-  if (failure instanceof ApiFailure) {
+  if (failure instanceof Notice) message = failure.message;
+  else if (failure instanceof ApiFailure) {
     if (failure.status === 0) message = say('errorNetwork');
     else if (failure.status === 401) message = say('errorSessionEnded');
     else if (failure.body?.error?.message) message = failure.body.error.message;
@@ -119,13 +123,12 @@ function onSignIn(form) {
         // Agents and admins have no pages here: end the session rather than leave it lying about.
         csrfToken = session.csrfToken;
         await api('DELETE', '/auth/session');
-        throw new Error(say('errorRoleHasNoPages'));
+        throw new Notice(say('errorRoleHasNoPages'));
       }
       location.assign(`${ADMIN}/${home}`);
     } catch (failure) {
-      if (failure instanceof ApiFailure && failure.status === 401) throw new ApiFailure(401, { error: { message: say('errorSignIn') } });
-      if (failure instanceof ApiFailure && failure.status === 429) throw new ApiFailure(429, { error: { message: say('errorThrottled') } });
-      if (!(failure instanceof ApiFailure)) throw new ApiFailure(400, { error: { message: failure.message } });
+      if (failure instanceof ApiFailure && failure.status === 401) throw new Notice(say('errorSignIn'));
+      if (failure instanceof ApiFailure && failure.status === 429) throw new Notice(say('errorThrottled'));
       throw failure;
     }
   });
@@ -235,14 +238,17 @@ function onReview(form) {
   return busy(form, async () => {
     const data = new FormData(form);
     const scores = Object.fromEntries(RUBRIC.map((item) => [item, Number(data.get(item))]));
-    await api('POST', `/cases/${form.dataset.caseId}/reviews`, { id: uuid(), scores, comment: String(data.get('comment') || '') });
+    const comment = String(data.get('comment') || '');
+    const reviews = `/cases/${form.dataset.caseId}/reviews`;
+    if (form.dataset.reviewId) await api('PUT', `${reviews}/${form.dataset.reviewId}`, { scores, comment });
+    else await api('POST', reviews, { id: uuid(), scores, comment });
     location.reload();
   });
 }
 
 // --- wiring --------------------------------------------------------------------------------
 
-const FORM_HANDLERS = { 'sign-in': onSignIn, 'create-template': onSaveTemplate, 'update-template': onSaveTemplate, 'create-review': onReview };
+const FORM_HANDLERS = { 'sign-in': onSignIn, 'create-template': onSaveTemplate, 'update-template': onSaveTemplate, 'create-review': onReview, 'update-review': onReview };
 
 document.addEventListener('submit', (event) => {
   const form = event.target;
