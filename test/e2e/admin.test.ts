@@ -108,6 +108,15 @@ test('a supervisor creates a template and publishes it; agents then see it', asy
   const published = templates.find((t) => t.id === templateId);
   expect(published).toMatchObject({ title: '渗水致歉 <b>E2E</b>', status: 'published', shortcut: ';shenshui', categoryIds: ['waterproofing'], moods: ['upset'] });
 
+  // A second template with the same shortcut in the same language is refused, in words.
+  const clash = await open(context, '/admin/templates/new');
+  await clash.fill('input[name="title"]', '重复快捷码');
+  await clash.fill('textarea[name="body"]', '测试');
+  await clash.fill('input[name="shortcut"]', ';shenshui');
+  await clash.click('form#template-form button[type="submit"]');
+  await expect.poll(() => clash.textContent('.form-status')).toBe('同一语言中已有模板使用此快捷码。');
+  expect(new URL(clash.url()).pathname).toBe('/admin/templates/new');
+
   const list = await open(context, '/admin/templates?q=%E6%B8%97%E6%B0%B4');
   expect(await list.textContent(`tr[data-template-id="${templateId}"]`)).toContain('渗水致歉 <b>E2E</b>');
   await list.screenshot({ path: screenshotPath('admin-templates'), fullPage: true });

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Role, User } from '../../../shared';
+import type { Locale, Role, User } from '../../../shared';
 import { type AuthDeps, type AuthEnv, authenticate } from '../auth/middleware';
 import { ApiProblem } from '../http/problem';
 import { messagePage, renderPage } from './layout';
@@ -9,14 +9,7 @@ import { pickLocale, stringsFor, type Translate } from './strings';
 
 /** What every admin page handler finds on the context. */
 export interface PageEnv {
-  Variables: {
-    user: User;
-    tokenHash: string | undefined;
-    sessionHash: string | undefined;
-    paths: AdminPaths;
-    t: Translate;
-    locale: ReturnType<typeof pickLocale>;
-  };
+  Variables: AuthEnv['Variables'] & { paths: AdminPaths; t: Translate; locale: Locale };
 }
 
 /** Sets the page language (from `Accept-Language`) and the mount-relative paths, for every admin route. */

@@ -190,11 +190,18 @@ function showConflict(form, current) {
   panel.scrollIntoView({ block: 'nearest' });
 }
 
+/** A 409 without the current template is the shortcut's unique index speaking. */
+function shortcutClash(failure) {
+  return failure instanceof ApiFailure && failure.status === 409 && !failure.body?.current ? new Notice(say('errorShortcutTaken')) : failure;
+}
+
 function onSaveTemplate(form) {
   return busy(form, async () => {
     if (form.dataset.action === 'create-template') {
       const id = uuid();
-      await api('POST', '/templates', { id, ...templateFields(form) });
+      await api('POST', '/templates', { id, ...templateFields(form) }).catch((failure) => {
+        throw shortcutClash(failure);
+      });
       location.assign(`${ADMIN}/templates/${id}`);
       return;
     }
@@ -208,7 +215,7 @@ function onSaveTemplate(form) {
       document.querySelector('[data-testid="conflict"]').hidden = true;
       showOk(form, say('saved'));
     } catch (failure) {
-      if (!(failure instanceof ApiFailure && failure.status === 409 && failure.body?.current)) throw failure;
+      if (!(failure instanceof ApiFailure && failure.status === 409 && failure.body?.current)) throw shortcutClash(failure);
       // The panel says it all, in the page's language; the API's English message would repeat it.
       showConflict(form, failure.body.current);
       statusOf(form).textContent = '';
