@@ -37,7 +37,7 @@ describe('the SQLite store', () => {
     const migrations = raw.prepare('select name from kysely_migration order by name').pluck().all();
     const journal = raw.pragma('journal_mode', { simple: true });
     raw.close();
-    expect(migrations).toEqual(['001_initial']);
+    expect(migrations).toEqual(['001_initial', '002_search_reminders']);
     expect(journal).toBe('wal');
   });
 

@@ -11,6 +11,9 @@ export interface Database {
   templates: TemplatesTable;
   cases: CasesTable;
   sync_changes: SyncChangesTable;
+  case_categories: CaseCategoriesTable;
+  case_grams: CaseGramsTable;
+  reminders: RemindersTable;
 }
 
 export interface UsersTable {
@@ -64,6 +67,35 @@ export interface CasesTable {
   data: string;
   status: string;
   received_at: string;
+  updated_at: string;
+  server_updated_at: string;
+  project: string;
+  severity: string;
+  /** Name, phone, summary and notes, normalised for search, one per line (migration 002). */
+  search_text: string;
+}
+
+/** Which categories a case is filed under (a case may have several). */
+export interface CaseCategoriesTable {
+  category_id: string;
+  case_id: string;
+}
+
+/** Each distinct unigram and bigram of a case's searchable fields (docs/decisions/004-search.md). */
+export interface CaseGramsTable {
+  gram: string;
+  case_id: string;
+}
+
+export interface RemindersTable {
+  id: string;
+  case_id: string;
+  /** The agent who pushed it, always the owner of its case. */
+  agent_id: string;
+  status: string;
+  due_at: string;
+  /** JSON: the Reminder exactly as the client sent it. */
+  data: string;
   updated_at: string;
   server_updated_at: string;
 }

@@ -1,4 +1,16 @@
-import type { Category, Locale, StoredCase, SyncChange, SyncResult, Template, TemplateStatus, User } from '../../../shared';
+import type {
+  CaseStatus,
+  Category,
+  Locale,
+  Reminder,
+  Severity,
+  StoredCase,
+  SyncChange,
+  SyncResult,
+  Template,
+  TemplateStatus,
+  User,
+} from '../../../shared';
 
 /** A user as the store keeps it: the public profile plus the password hash, never sent out. */
 export interface UserRecord {
@@ -25,8 +37,37 @@ export interface TemplateFilter {
   language?: Locale;
 }
 
+/** Which cases to list or search; every field narrows, absent fields don't. */
 export interface CaseFilter {
   /** Only cases logged by this agent; absent means every agent's. */
+  agentId?: string;
+  /** Filed under this category id (exactly; a parent does not include its children). */
+  categoryId?: string;
+  /** The customer's project (楼盘) exactly as captured. */
+  project?: string;
+  status?: CaseStatus;
+  severity?: Severity;
+  /** receivedAt at or after this instant (any ISO offset). */
+  receivedFrom?: string;
+  /** receivedAt strictly before this instant (any ISO offset). */
+  receivedBefore?: string;
+  /** Only cases with a pending reminder due before this time: overdue follow-ups. */
+  overdueAt?: Date;
+  /** Page size, 1–200; default 50. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+/** One page of cases, newest received first; `nextCursor` is null on the last page. */
+export interface CasePage {
+  cases: StoredCase[];
+  nextCursor: string | null;
+}
+
+/** Reminders to list; absent fields don't narrow. */
+export interface ReminderFilter {
+  /** Only this agent's reminders. */
   agentId?: string;
 }
 
@@ -67,8 +108,19 @@ export interface TemplateRepository {
 
 export interface CaseRepository {
   get(id: string): Promise<StoredCase | undefined>;
-  /** Newest received first. */
-  list(filter?: CaseFilter): Promise<StoredCase[]>;
+  /** One page of the cases matching `filter`, newest received first. */
+  list(filter?: CaseFilter): Promise<CasePage>;
+  /**
+   * Like `list`, narrowed to cases whose customer name, phone, summary or notes contain `query`
+   * as a substring (NFKC, case-insensitive); works for Chinese queries of any length.
+   * A blank query matches every case.
+   */
+  search(query: string, filter?: CaseFilter): Promise<CasePage>;
+}
+
+export interface ReminderRepository {
+  /** Reminders, soonest due first (writes go through the sync repository). */
+  list(filter?: ReminderFilter): Promise<Reminder[]>;
 }
 
 export interface SyncRepository {
@@ -78,6 +130,8 @@ export interface SyncRepository {
    * logged by another agent is rejected; an incoming version not newer than the stored one is
    * stale; anything else is stored. Every result is recorded with its change id in the same
    * transaction as the write, so a crash never leaves a case written without its result.
+   * A reminder is stored only for a case that exists and belongs to the pushing agent.
+   * Safe when several server instances apply pushes of the same change or case at once.
    */
   applyChanges(userId: string, changes: readonly SyncChange[], now: Date): Promise<SyncResult[]>;
 }
@@ -89,6 +143,7 @@ export interface Store {
   categories: CategoryRepository;
   templates: TemplateRepository;
   cases: CaseRepository;
+  reminders: ReminderRepository;
   sync: SyncRepository;
   /** Closes the database; the store is unusable afterwards. */
   close(): Promise<void>;

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial';
+import * as m002 from './002_search_reminders';
 
 // Migrations live in code, not discovered on disk, so bundling or moving the server cannot
 // lose one. Names sort in the order they run: add `002_...` below, never rename or edit a
 // migration that has shipped.
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
+  '002_search_reminders': m002,
 };
 
 /** The schema's history for Kysely's Migrator. */
