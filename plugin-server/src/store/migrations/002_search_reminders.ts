@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type IndexedCase, writeCaseIndex } from '../kysely/case-index';
+import { type IndexedCase, searchText, writeCaseIndex } from '../kysely/case-index';
 
 // Portable DDL only (see 001). Adds the columns and side tables that case queries and search
 // need, and reminders synced from the extension. Existing cases are backfilled from their JSON
@@ -50,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     const stored = JSON.parse(row.data) as IndexedCase;
     await db
       .updateTable('cases')
-      .set({ project: stored.customer.project ?? '', severity: stored.severity })
+      .set({ project: stored.customer.project ?? '', severity: stored.severity, search_text: searchText(stored) })
       .where('id', '=', row.id)
       .execute();
     await writeCaseIndex(db, row.id, stored);
