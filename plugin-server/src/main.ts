@@ -18,7 +18,9 @@ const { credentials } = await seed(store);
 const app = createApp({ store, extensionOrigins: config.extensionOrigins });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const banner = startupBanner({ ...config, port: info.port, credentials });
+  // Never print DATABASE_URL: it holds the password.
+  const databaseFile = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.databaseFile;
+  const banner = startupBanner({ ...config, databaseFile, port: info.port, credentials });
   console.log(banner.join('\n'));
 });
 
