@@ -37,5 +37,5 @@ export async function createPostgresStore({ connectionString, maxConnections = 1
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, advisoryLocks);
+  return createKyselyStore(db, { lockKeys: advisoryLocks, substringSearch: 'like' });
 }

@@ -12,7 +12,6 @@ export interface Database {
   cases: CasesTable;
   sync_changes: SyncChangesTable;
   case_categories: CaseCategoriesTable;
-  case_grams: CaseGramsTable;
   reminders: RemindersTable;
 }
 
@@ -78,12 +77,6 @@ export interface CasesTable {
 /** Which categories a case is filed under (a case may have several). */
 export interface CaseCategoriesTable {
   category_id: string;
-  case_id: string;
-}
-
-/** Each distinct unigram and bigram of a case's searchable fields (docs/decisions/004-search.md). */
-export interface CaseGramsTable {
-  gram: string;
   case_id: string;
 }
 

@@ -123,7 +123,7 @@ describe.each(STORE_KINDS)('store contract on $name: case queries and search', (
       sample.customer.name, sample.customer.name.slice(0, 2), sample.customer.phone.slice(3, 8), '13',
       '已联系工程部', 'follow', 'FOLLOW-UP', 'abc', 'ａｂｃ', '100%', '%', '_', '满意_测', '王秀', // spans two fields: no match
       '不存在的词语', '  ', '',
-      // Its probed bigrams (渗水, 要求, 求尽) all occur in one case, but not as one substring.
+      // Its pieces (渗水, 要求尽) occur in one case, but not as one substring.
       '渗水要求尽',
     ];
     let found = 0;

@@ -81,33 +81,34 @@ function applyFilter(query: CaseQuery, filter: CaseFilter, db: Kysely<Database>)
 /** LIKE pattern for a literal substring; `\` is the escape character in the query. */
 const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
+/**
+ * How a database finds substrings: `sqlite-fts5` has a trigram FTS5 table (migration 002) for
+ * queries of 3+ characters; `like` relies on LIKE alone, which PostgreSQL serves from its pg_trgm
+ * GIN index. Both confirm with LIKE, so the answer is exact whichever index narrowed it.
+ */
+export type SubstringSearch = 'sqlite-fts5' | 'like';
+
+/** An FTS5 phrase matching `text` literally (double quotes doubled). */
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
 /** Narrows `query` to cases whose search text contains `needle` (already normalised). */
-function applySearch(query: CaseQuery, needle: string, db: Kysely<Database>): CaseQuery {
-  const chars = [...needle];
-  const hasGram = (gram: string) => (q: CaseQuery) =>
-    q.where('cases.id', 'in', db.selectFrom('case_grams').select('case_id').where('gram', '=', gram));
-  // Every 1–2 character substring of a field is in case_grams, so for a short query the gram
-  // table is the exact answer.
-  if (chars.length <= 2) return hasGram(needle)(query);
-  // Longer: every bigram of the query must occur in the case. A few of them (first, middle,
-  // last) narrow the candidates through the index; LIKE on search_text then confirms the
-  // whole substring, in the right order, within one field.
-  const bigrams = chars.slice(0, -1).map((ch, i) => ch + chars[i + 1]).filter((gram) => gram.trim().length === 2);
-  const probes = [...new Set([bigrams[0], bigrams[Math.floor(bigrams.length / 2)], bigrams.at(-1)])].filter(
-    (gram): gram is string => gram !== undefined,
-  );
+function applySearch(query: CaseQuery, needle: string, how: SubstringSearch): CaseQuery {
   let q = query;
-  for (const gram of probes) q = hasGram(gram)(q);
+  // Trigrams index substrings of 3+ characters; shorter needles are found by scanning in
+  // received order, which stops at the page's end (docs/decisions/004-search.md).
+  if (how === 'sqlite-fts5' && [...needle].length >= 3) {
+    q = q.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${ftsPhrase(needle)})`);
+  }
   return q.where(sql<boolean>`${sql.ref('cases.search_text')} like ${likeContaining(needle)} escape '\\'`);
 }
 
 /** Cases over Kysely (writes go through the sync repository). */
-export function createCaseRepository(db: Kysely<Database>): CaseRepository {
+export function createCaseRepository(db: Kysely<Database>, substringSearch: SubstringSearch = 'like'): CaseRepository {
   async function page(filter: CaseFilter, needle: string | undefined): Promise<CasePage> {
     const limit = Math.min(Math.max(Math.trunc(filter.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
     let query: CaseQuery = db.selectFrom('cases');
     query = applyFilter(query, filter, db);
-    if (needle !== undefined) query = applySearch(query, needle, db);
+    if (needle !== undefined) query = applySearch(query, needle, substringSearch);
     const rows = await query
       .select(['cases.data', 'cases.agent_id', 'cases.server_updated_at', 'cases.received_at', 'cases.id'])
       .orderBy('cases.received_at', 'desc')

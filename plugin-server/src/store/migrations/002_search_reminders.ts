@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, SqliteAdapter, sql } from 'kysely';
 import { type IndexedCase, searchText, writeCaseIndex } from '../kysely/case-index';
 
-// Portable DDL only (see 001). Adds the columns and side tables that case queries and search
+// Portable DDL (see 001) except the search index, which is per database. Adds the columns and side tables that case queries and search
 // need, and reminders synced from the extension. Existing cases are backfilled from their JSON
 // in the same migration, so an upgraded database answers queries exactly like a fresh one.
 
-/** Case query columns, category and search-gram side tables, reminders. */
+/** Case query columns, the category side table, a substring search index, reminders. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema of their time
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('cases').addColumn('project', 'text', (col) => col.notNull().defaultTo('')).execute();
@@ -20,15 +20,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'text', (col) => col.notNull().references('cases.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('case_categories_pk', ['category_id', 'case_id'])
     .execute();
-
-  // Every distinct unigram and bigram of each searchable field (see docs/decisions/004-search.md).
-  await db.schema
-    .createTable('case_grams')
-    .addColumn('gram', 'text', (col) => col.notNull())
-    .addColumn('case_id', 'text', (col) => col.notNull().references('cases.id').onDelete('cascade'))
-    .addPrimaryKeyConstraint('case_grams_pk', ['gram', 'case_id'])
-    .execute();
-  await db.schema.createIndex('case_grams_case').on('case_grams').column('case_id').execute();
 
   await db.schema
     .createTable('reminders')
@@ -55,12 +46,61 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
     await writeCaseIndex(db, row.id, stored);
   }
+
+  // Substring search needs an index of its own per database (docs/decisions/004-search.md).
+  const adapter = db.getExecutor().adapter;
+  if (adapter instanceof SqliteAdapter) await createSqliteTrigramIndex(db);
+  if (adapter instanceof PostgresAdapter) await createPostgresTrigramIndex(db);
+}
+
+/**
+ * An FTS5 trigram index over cases.search_text (external content: the text lives only in
+ * `cases`), kept in step by triggers, so every write path updates it in the same transaction.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+async function createSqliteTrigramIndex(db: Kysely<any>): Promise<void> {
+  await sql`create virtual table cases_fts using fts5(search_text, content='cases', content_rowid='rowid', tokenize='trigram')`.execute(db);
+  await sql`insert into cases_fts(cases_fts) values ('rebuild')`.execute(db);
+  await sql`create trigger cases_fts_insert after insert on cases begin
+    insert into cases_fts(rowid, search_text) values (new.rowid, new.search_text);
+  end`.execute(db);
+  await sql`create trigger cases_fts_delete after delete on cases begin
+    insert into cases_fts(cases_fts, rowid, search_text) values ('delete', old.rowid, old.search_text);
+  end`.execute(db);
+  await sql`create trigger cases_fts_update after update of search_text on cases begin
+    insert into cases_fts(cases_fts, rowid, search_text) values ('delete', old.rowid, old.search_text);
+    insert into cases_fts(rowid, search_text) values (new.rowid, new.search_text);
+  end`.execute(db);
+}
+
+/**
+ * A pg_trgm GIN index, which PostgreSQL uses for LIKE '%…%' by itself. pg_trgm is a trusted
+ * extension (the database owner may create it); where it is not allowed, search still works,
+ * by scanning, so a failure only rolls back to the savepoint.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+async function createPostgresTrigramIndex(db: Kysely<any>): Promise<void> {
+  await sql`savepoint trigram_index`.execute(db);
+  try {
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await sql`create index cases_search_trgm on cases using gin (search_text gin_trgm_ops)`.execute(db);
+    await sql`release savepoint trigram_index`.execute(db);
+  } catch {
+    await sql`rollback to savepoint trigram_index`.execute(db);
+  }
 }
 
 /** Drops what `up` added. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['reminders', 'case_grams', 'case_categories']) await db.schema.dropTable(table).execute();
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    for (const trigger of ['cases_fts_insert', 'cases_fts_delete', 'cases_fts_update']) {
+      await sql`drop trigger ${sql.raw(trigger)}`.execute(db);
+    }
+    await sql`drop table cases_fts`.execute(db);
+  }
+  await sql`drop index if exists cases_search_trgm`.execute(db);
+  for (const table of ['reminders', 'case_categories']) await db.schema.dropTable(table).execute();
   await db.schema.dropIndex('cases_status_received').execute();
   for (const column of ['search_text', 'severity', 'project']) {
     await db.schema.alterTable('cases').dropColumn(column).execute();
