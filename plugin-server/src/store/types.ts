@@ -125,11 +125,12 @@ export interface ReminderRepository {
 
 export interface SyncRepository {
   /**
-   * Applies a client's outbox, one transaction per change, results in the order given. A change
+   * Applies a client's outbox in one transaction, results in the order given. A change
    * id seen before is answered with its recorded result and changes nothing (a replay). A case
    * logged by another agent is rejected; an incoming version not newer than the stored one is
    * stale; anything else is stored. Every result is recorded with its change id in the same
-   * transaction as the write, so a crash never leaves a case written without its result.
+   * transaction as the write, so a crash never leaves a case written without its result; an
+   * unexpected error rolls the whole push back (the client retries it; replays are harmless).
    * A reminder is stored only for a case that exists and belongs to the pushing agent.
    * Safe when several server instances apply pushes of the same change or case at once.
    */

@@ -102,16 +102,7 @@ function lockKeysOf(change: SyncChange): string[] {
   return keys;
 }
 
-async function applyOne(
-  trx: Transaction<Database>,
-  lockKeys: KeyLocker,
-  userId: string,
-  change: SyncChange,
-  now: Date,
-): Promise<SyncResult> {
-  // Locks first, then read: a concurrent push of the same change or case on another server
-  // instance waits here and then sees this one's committed result.
-  await lockKeys(trx, lockKeysOf(change));
+async function applyOne(trx: Transaction<Database>, userId: string, change: SyncChange, now: Date): Promise<SyncResult> {
   const recorded = await trx
     .selectFrom('sync_changes')
     .select('result')
@@ -133,13 +124,19 @@ async function applyOne(
 export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker = noKeyLocks): SyncRepository {
   return {
     async applyChanges(userId, changes, now) {
-      const results: SyncResult[] = [];
-      // Sequential on purpose: a later change in the batch must see the earlier ones, and one
-      // rejected or failing change must not undo the others.
-      for (const change of changes) {
-        results.push(await db.transaction().execute((trx) => applyOne(trx, lockKeys, userId, change, now)));
-      }
-      return results;
+      // One transaction for the push: a commit per change would cost more than the change itself.
+      // A rejection is a result, not an error; an unexpected error rolls the whole push back
+      // and the client, getting no answer, pushes it again (replays are harmless).
+      return db.transaction().execute(async (trx) => {
+        // Every key of the batch, locked up front in one sorted order: a concurrent push on
+        // another instance waits here, then sees this one's committed results, and two pushes
+        // can never hold locks the other needs in a cycle.
+        await lockKeys(trx, changes.flatMap(lockKeysOf));
+        const results: SyncResult[] = [];
+        // In order: a later change in the batch must see the earlier ones.
+        for (const change of changes) results.push(await applyOne(trx, userId, change, now));
+        return results;
+      });
     },
   };
 }
