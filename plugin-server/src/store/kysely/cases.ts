@@ -82,24 +82,37 @@ function applyFilter(query: CaseQuery, filter: CaseFilter, db: Kysely<Database>)
 const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /**
- * How a database finds substrings: `sqlite-fts5` has a trigram FTS5 table (migration 002) for
- * queries of 3+ characters; `like` relies on LIKE alone, which PostgreSQL serves from its pg_trgm
- * GIN index. Both confirm with LIKE, so the answer is exact whichever index narrowed it.
+ * How a database finds substrings: `sqlite-fts5` has a trigram FTS5 table (migration 002);
+ * `like` relies on LIKE alone, which PostgreSQL serves from its pg_trgm GIN index. Both
+ * confirm with LIKE on cases.search_text, so the answer is exact whichever path found it.
  */
 export type SubstringSearch = 'sqlite-fts5' | 'like';
 
 /** An FTS5 phrase matching `text` literally (double quotes doubled). */
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+/**
+ * Above this many matches a needle is common: walking cases newest first and testing each
+ * finds a page within a few thousand rows, faster than collecting every match first.
+ */
+const COMMON_MATCHES = 5000;
+
+/** The FTS5 rows containing `needle`: the trigram index for 3+ characters, else a scan of the narrow copy. */
+const ftsMatches = (needle: string) =>
+  [...needle].length >= 3
+    ? sql`select rowid from cases_fts where cases_fts match ${ftsPhrase(needle)}`
+    : sql`select rowid from cases_fts where instr(search_text, ${needle}) > 0`;
+
 /** Narrows `query` to cases whose search text contains `needle` (already normalised). */
-function applySearch(query: CaseQuery, needle: string, how: SubstringSearch): CaseQuery {
-  let q = query;
-  // Trigrams index substrings of 3+ characters; shorter needles are found by scanning in
-  // received order, which stops at the page's end (docs/decisions/004-search.md).
-  if (how === 'sqlite-fts5' && [...needle].length >= 3) {
-    q = q.where(sql<boolean>`cases.rowid in (select rowid from cases_fts where cases_fts match ${ftsPhrase(needle)})`);
+async function applySearch(query: CaseQuery, needle: string, how: SubstringSearch, db: Kysely<Database>): Promise<CaseQuery> {
+  const contains = sql<boolean>`${sql.ref('cases.search_text')} like ${likeContaining(needle)} escape '\\'`;
+  if (how === 'sqlite-fts5') {
+    const probe = await sql<{ n: number }>`select count(*) as n from (${ftsMatches(needle)} limit ${COMMON_MATCHES})`.execute(db);
+    if (Number(probe.rows[0]?.n ?? 0) < COMMON_MATCHES) {
+      return query.where(sql<boolean>`cases.rowid in (${ftsMatches(needle)})`).where(contains);
+    }
   }
-  return q.where(sql<boolean>`${sql.ref('cases.search_text')} like ${likeContaining(needle)} escape '\\'`);
+  return query.where(contains);
 }
 
 /** Cases over Kysely (writes go through the sync repository). */
@@ -108,7 +121,7 @@ export function createCaseRepository(db: Kysely<Database>, substringSearch: Subs
     const limit = Math.min(Math.max(Math.trunc(filter.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
     let query: CaseQuery = db.selectFrom('cases');
     query = applyFilter(query, filter, db);
-    if (needle !== undefined) query = applySearch(query, needle, substringSearch);
+    if (needle !== undefined) query = await applySearch(query, needle, substringSearch, db);
     const rows = await query
       .select(['cases.data', 'cases.agent_id', 'cases.server_updated_at', 'cases.received_at', 'cases.id'])
       .orderBy('cases.received_at', 'desc')
