@@ -23,9 +23,15 @@ export function searchText(c: IndexedCase): string {
  * the side table never disagrees with the case it describes. (The search index follows
  * cases.search_text by itself: triggers on SQLite, a GIN index on PostgreSQL.)
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by migration 002 (schema of its time) and the repositories
-export async function writeCaseIndex(db: Kysely<any> | Transaction<any>, caseId: string, c: IndexedCase): Promise<void> {
-  await db.deleteFrom('case_categories').where('case_id', '=', caseId).execute();
+export async function writeCaseIndex(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by migration 002 (schema of its time) and the repositories
+  db: Kysely<any> | Transaction<any>,
+  caseId: string,
+  c: IndexedCase,
+  { isNew = false }: { isNew?: boolean } = {},
+): Promise<void> {
+  // A case written for the first time has no rows to replace.
+  if (!isNew) await db.deleteFrom('case_categories').where('case_id', '=', caseId).execute();
   const categories = [...new Set(c.categoryIds)].map((category_id) => ({ category_id, case_id: caseId }));
   if (categories.length > 0) await db.insertInto('case_categories').values(categories).execute();
 }

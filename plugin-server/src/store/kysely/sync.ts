@@ -19,13 +19,18 @@ export const noKeyLocks: KeyLocker = async () => {};
 type CaseChange = Extract<SyncChange, { kind: 'case.put' }>;
 type ReminderChange = Extract<SyncChange, { kind: 'reminder.put' }>;
 
-async function putCase(trx: Transaction<Database>, userId: string, change: CaseChange, now: Date): Promise<SyncResult> {
+/** Owner and version of the cases a push touches, read once and kept current as it applies. */
+type KnownCases = Map<string, { agent_id: string; updated_at: string }>;
+
+async function putCase(
+  trx: Transaction<Database>,
+  userId: string,
+  change: CaseChange,
+  now: Date,
+  known: KnownCases,
+): Promise<SyncResult> {
   const incoming: Case = change.case;
-  const stored = await trx
-    .selectFrom('cases')
-    .select(['agent_id', 'updated_at'])
-    .where('id', '=', incoming.id)
-    .executeTakeFirst();
+  const stored = known.get(incoming.id);
 
   if (stored && stored.agent_id !== userId) {
     return { changeId: change.changeId, status: 'rejected', reason: 'case belongs to another agent' };
@@ -52,7 +57,8 @@ async function putCase(trx: Transaction<Database>, userId: string, change: CaseC
     // agent_id is deliberately not updated: ownership is fixed by the first accepted push.
     .onConflict((oc) => oc.column('id').doUpdateSet(columns))
     .execute();
-  await writeCaseIndex(trx, incoming.id, incoming);
+  await writeCaseIndex(trx, incoming.id, incoming, { isNew: !stored });
+  known.set(incoming.id, { agent_id: stored?.agent_id ?? userId, updated_at: columns.updated_at });
   return { changeId: change.changeId, status: 'applied' };
 }
 
@@ -102,24 +108,6 @@ function lockKeysOf(change: SyncChange): string[] {
   return keys;
 }
 
-async function applyOne(trx: Transaction<Database>, userId: string, change: SyncChange, now: Date): Promise<SyncResult> {
-  const recorded = await trx
-    .selectFrom('sync_changes')
-    .select('result')
-    .where('change_id', '=', change.changeId)
-    .executeTakeFirst();
-  if (recorded) return SyncResult.parse(JSON.parse(recorded.result));
-
-  const result =
-    change.kind === 'case.put' ? await putCase(trx, userId, change, now) : await putReminder(trx, userId, change, now);
-
-  await trx
-    .insertInto('sync_changes')
-    .values({ change_id: change.changeId, user_id: userId, result: JSON.stringify(result), created_at: now.toISOString() })
-    .execute();
-  return result;
-}
-
 /** Idempotent case and reminder sync over Kysely. */
 export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker = noKeyLocks): SyncRepository {
   return {
@@ -132,9 +120,39 @@ export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker =
         // another instance waits here, then sees this one's committed results, and two pushes
         // can never hold locks the other needs in a cycle.
         await lockKeys(trx, changes.flatMap(lockKeysOf));
+        // What the batch needs to know, read in two queries rather than two per change.
+        const changeIds = [...new Set(changes.map((c) => c.changeId))];
+        const recorded = new Map<string, SyncResult>();
+        for (const row of await trx.selectFrom('sync_changes').select(['change_id', 'result']).where('change_id', 'in', changeIds).execute()) {
+          recorded.set(row.change_id, SyncResult.parse(JSON.parse(row.result)));
+        }
+        const caseIds = [...new Set(changes.flatMap((c) => (c.kind === 'case.put' ? [c.case.id] : [])))];
+        const known: KnownCases = new Map();
+        if (caseIds.length > 0) {
+          const rows = await trx.selectFrom('cases').select(['id', 'agent_id', 'updated_at']).where('id', 'in', caseIds).execute();
+          for (const row of rows) known.set(row.id, row);
+        }
+
         const results: SyncResult[] = [];
-        // In order: a later change in the batch must see the earlier ones.
-        for (const change of changes) results.push(await applyOne(trx, userId, change, now));
+        const newRecords: Array<{ change_id: string; user_id: string; result: string; created_at: string }> = [];
+        // In order: a later change in the batch sees the earlier ones (through `known` and the
+        // transaction), and a change id repeated within the batch is a replay of its first use.
+        for (const change of changes) {
+          const replayed = recorded.get(change.changeId);
+          if (replayed) {
+            results.push(replayed);
+            continue;
+          }
+          const result =
+            change.kind === 'case.put'
+              ? await putCase(trx, userId, change, now, known)
+              : await putReminder(trx, userId, change, now);
+          recorded.set(change.changeId, result);
+          newRecords.push({ change_id: change.changeId, user_id: userId, result: JSON.stringify(result), created_at: now.toISOString() });
+          results.push(result);
+        }
+        // Recorded in the transaction that made the writes: never a write without its result.
+        if (newRecords.length > 0) await trx.insertInto('sync_changes').values(newRecords).execute();
         return results;
       });
     },
