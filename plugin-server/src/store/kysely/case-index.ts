@@ -19,19 +19,16 @@ export function searchText(c: IndexedCase): string {
 }
 
 /**
- * Rewrites the category rows of one case. Must run in the transaction that writes the case, so
- * the side table never disagrees with the case it describes. (The search index follows
- * cases.search_text by itself: triggers on SQLite, a GIN index on PostgreSQL.)
+ * Rewrites the category rows of one case (migration 002's backfill; sync batches its own).
+ * (The search index follows cases.search_text by itself: triggers on SQLite, GIN on PostgreSQL.)
  */
 export async function writeCaseIndex(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by migration 002 (schema of its time) and the repositories
   db: Kysely<any> | Transaction<any>,
   caseId: string,
   c: IndexedCase,
-  { isNew = false }: { isNew?: boolean } = {},
 ): Promise<void> {
-  // A case written for the first time has no rows to replace.
-  if (!isNew) await db.deleteFrom('case_categories').where('case_id', '=', caseId).execute();
+  await db.deleteFrom('case_categories').where('case_id', '=', caseId).execute();
   const categories = [...new Set(c.categoryIds)].map((category_id) => ({ category_id, case_id: caseId }));
   if (categories.length > 0) await db.insertInto('case_categories').values(categories).execute();
 }

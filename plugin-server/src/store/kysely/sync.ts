@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type Case, type Reminder, type SyncChange, SyncResult } from '../../../../shared';
 import type { Database } from '../schema';
 import type { SyncRepository } from '../types';
-import { searchText, writeCaseIndex } from './case-index';
+import { searchText } from './case-index';
 
 // Incoming instants may carry any offset; columns hold them normalised to UTC so that text order
 // is time order. The `data` column keeps the client's own spelling.
@@ -22,12 +22,16 @@ type ReminderChange = Extract<SyncChange, { kind: 'reminder.put' }>;
 /** Owner and version of the cases a push touches, read once and kept current as it applies. */
 type KnownCases = Map<string, { agent_id: string; updated_at: string }>;
 
+/** Category ids per case written in this push, inserted together at its end. */
+type PendingCategories = Map<string, readonly string[]>;
+
 async function putCase(
   trx: Transaction<Database>,
   userId: string,
   change: CaseChange,
   now: Date,
   known: KnownCases,
+  pendingCategories: PendingCategories,
 ): Promise<SyncResult> {
   const incoming: Case = change.case;
   const stored = known.get(incoming.id);
@@ -57,7 +61,12 @@ async function putCase(
     // agent_id is deliberately not updated: ownership is fixed by the first accepted push.
     .onConflict((oc) => oc.column('id').doUpdateSet(columns))
     .execute();
-  await writeCaseIndex(trx, incoming.id, incoming, { isNew: !stored });
+  // A case stored before this push has category rows to replace; one written earlier in this
+  // push has only its pending entry, which is simply overwritten.
+  if (stored && !pendingCategories.has(incoming.id)) {
+    await trx.deleteFrom('case_categories').where('case_id', '=', incoming.id).execute();
+  }
+  pendingCategories.set(incoming.id, [...new Set(incoming.categoryIds)]);
   known.set(incoming.id, { agent_id: stored?.agent_id ?? userId, updated_at: columns.updated_at });
   return { changeId: change.changeId, status: 'applied' };
 }
@@ -133,6 +142,7 @@ export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker =
           for (const row of rows) known.set(row.id, row);
         }
 
+        const pendingCategories: PendingCategories = new Map();
         const results: SyncResult[] = [];
         const newRecords: Array<{ change_id: string; user_id: string; result: string; created_at: string }> = [];
         // In order: a later change in the batch sees the earlier ones (through `known` and the
@@ -145,7 +155,7 @@ export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker =
           }
           const result =
             change.kind === 'case.put'
-              ? await putCase(trx, userId, change, now, known)
+              ? await putCase(trx, userId, change, now, known, pendingCategories)
               : await putReminder(trx, userId, change, now);
           recorded.set(change.changeId, result);
           newRecords.push({ change_id: change.changeId, user_id: userId, result: JSON.stringify(result), created_at: now.toISOString() });
@@ -153,6 +163,11 @@ export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker =
         }
         // Recorded in the transaction that made the writes: never a write without its result.
         if (newRecords.length > 0) await trx.insertInto('sync_changes').values(newRecords).execute();
+        const categoryRows = [...pendingCategories].flatMap(([caseId, ids]) => ids.map((category_id) => ({ category_id, case_id: caseId })));
+        // At most 200 cases x 20 categories: chunks stay far below the databases' parameter limits.
+        for (let i = 0; i < categoryRows.length; i += 1000) {
+          await trx.insertInto('case_categories').values(categoryRows.slice(i, i + 1000)).execute();
+        }
         return results;
       });
     },
