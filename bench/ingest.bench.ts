@@ -1,7 +1,8 @@
 // Ingest through POST /api/sync/push (in process via Hono's app.request: routing, auth, zod
 // validation, JSON and the store, without the network) in batches of 50 cases, against raw
 // better-sqlite3 inserts of the same case rows in one transaction. Both use the server's
-// settings: WAL with synchronous=NORMAL.
+// settings: WAL with synchronous=NORMAL. The baseline writes the case rows only; the server also
+// records each change's result, the category rows and the FTS5 search index.
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,11 +14,29 @@ import { generateCases } from '../test/fixtures/chinese-cases';
 
 const CASES = 5_000;
 const BATCH = 50;
+/** Each side runs this many times on fresh databases; the best run counts (a shared machine is noisy). */
+const REPEATS = 3;
 
 export default async function ingestBench() {
+  const cases = generateCases(CASES, 11);
+  let rawBest = Infinity;
+  let apiBest = Infinity;
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    const { rawMs, apiMs } = await ingestOnce(cases);
+    rawBest = Math.min(rawBest, rawMs);
+    apiBest = Math.min(apiBest, apiMs);
+  }
+  const rawRate = CASES / (rawBest / 1000);
+  const apiRate = CASES / (apiBest / 1000);
+  console.log(`ingest ${CASES} cases, WAL + synchronous=NORMAL, best of ${REPEATS}`);
+  console.log(`  baseline raw better-sqlite3, one transaction: ${rawBest.toFixed(0)} ms (${rawRate.toFixed(0)} cases/s)`);
+  console.log(`  sync push via app.request, batches of ${BATCH}:  ${apiBest.toFixed(0)} ms (${apiRate.toFixed(0)} cases/s)`);
+  console.log(`  ratio (server / raw throughput): ${(apiRate / rawRate).toFixed(3)}  goal >= 0.25`);
+}
+
+async function ingestOnce(cases: ReturnType<typeof generateCases>) {
   const dir = mkdtempSync(join(tmpdir(), 'lingting-bench-'));
   try {
-    const cases = generateCases(CASES, 11);
 
     // Baseline: the same rows straight into the cases table of a migrated database.
     const baseFile = join(dir, 'raw.db');
@@ -67,12 +86,7 @@ export default async function ingestBench() {
     const apiMs = performance.now() - apiStart;
     await store.close();
 
-    const rawRate = CASES / (rawMs / 1000);
-    const apiRate = CASES / (apiMs / 1000);
-    console.log(`ingest ${CASES} cases, WAL + synchronous=NORMAL`);
-    console.log(`  baseline raw better-sqlite3, one transaction: ${rawMs.toFixed(0)} ms (${rawRate.toFixed(0)} cases/s)`);
-    console.log(`  sync push via app.request, batches of ${BATCH}:  ${apiMs.toFixed(0)} ms (${apiRate.toFixed(0)} cases/s)`);
-    console.log(`  ratio (server / raw throughput): ${(apiRate / rawRate).toFixed(3)}  goal >= 0.25`);
+    return { rawMs, apiMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
