@@ -30,6 +30,9 @@ const advisoryLocks: KeyLocker = async (trx, keys) => {
  */
 export async function createPostgresStore({ connectionString, maxConnections = 10 }: PostgresStoreOptions): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle connection dropped by the server (restart, failover) is an 'error' event on the
+  // pool; unhandled, it would crash the process. The pool replaces the connection by itself.
+  pool.on('error', (error) => console.error('PostgreSQL connection lost (the pool will reconnect):', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db);
