@@ -15,6 +15,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // One real PostgreSQL cluster for the run; each test file makes its own database.
+          globalSetup: ['test/global-setup/postgres.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

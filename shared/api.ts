@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Case } from './case';
 import { Category } from './category';
 import { Id, Instant } from './primitives';
+import { Reminder } from './reminder';
 import { Template } from './template';
 import { User, Username } from './user';
 
@@ -50,11 +51,11 @@ export type SignInResponse = z.infer<typeof SignInResponse>;
  * same change (a lost response, a restarted service worker) is recognised and answered with
  * the result recorded the first time.
  */
-export const SyncChange = z.object({
-  changeId: Id,
-  kind: z.literal('case.put'),
-  case: Case,
-});
+export const SyncChange = z.discriminatedUnion('kind', [
+  z.object({ changeId: Id, kind: z.literal('case.put'), case: Case }),
+  /** A reminder of one of the pushing agent's own cases; the newest `updatedAt` wins. */
+  z.object({ changeId: Id, kind: z.literal('reminder.put'), reminder: Reminder }),
+]);
 export type SyncChange = z.infer<typeof SyncChange>;
 
 export const SyncPushRequest = z.object({

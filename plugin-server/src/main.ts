@@ -5,11 +5,15 @@ import { createApp } from './app';
 import { startupBanner } from './banner';
 import { readConfig } from './config';
 import { seed } from './seed';
-import { createSqliteStore } from './store';
+import { createPostgresStore, createSqliteStore } from './store';
 
 const config = readConfig(process.env);
 mkdirSync(config.dataDir, { recursive: true });
-const store = await createSqliteStore({ file: config.databaseFile });
+// PostgreSQL when several instances share the load (DATABASE_URL set); embedded SQLite otherwise.
+const databaseUrl = process.env.DATABASE_URL?.trim();
+const store = databaseUrl
+  ? await createPostgresStore({ connectionString: databaseUrl })
+  : await createSqliteStore({ file: config.databaseFile });
 const { credentials } = await seed(store);
 const app = createApp({
   store,
@@ -19,7 +23,9 @@ const app = createApp({
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const banner = startupBanner({ ...config, port: info.port, credentials });
+  // Never print DATABASE_URL: it holds the password.
+  const databaseFile = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.databaseFile;
+  const banner = startupBanner({ ...config, databaseFile, port: info.port, credentials });
   console.log(banner.join('\n'));
 });
 

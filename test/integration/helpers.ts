@@ -122,8 +122,10 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
   };
 }
 
+export type CaseChange = Extract<SyncChange, { kind: 'case.put' }>;
+
 /** A change that puts `c`, with a fresh change id. */
-export function putChange(c: Case, changeId: string = randomUUID()): SyncChange {
+export function putChange(c: Case, changeId: string = randomUUID()): CaseChange {
   return { changeId, kind: 'case.put', case: c };
 }
 

@@ -35,7 +35,7 @@ describe('POST /api/sync/push', () => {
     // The same change id with different content must not overwrite: the id names the change.
     const replay = await push(agent, [{ ...change, case: { ...c, summary: 'changed', updatedAt: later(c.updatedAt, 5) } }]);
     expect(replay).toEqual(first);
-    const cases = await server.store.cases.list();
+    const { cases } = await server.store.cases.list();
     expect(cases).toHaveLength(1);
     expect(cases[0]!.summary).toBe(c.summary);
     expect(cases[0]!.serverUpdatedAt).toBe('2026-03-02T09:00:00.000Z');
@@ -79,7 +79,7 @@ describe('POST /api/sync/push', () => {
       { changeId: alsoMine.changeId, status: 'applied' },
     ]);
     expect(await server.store.cases.get(theirs.id)).toMatchObject({ agentId: other.id, summary: theirs.summary });
-    expect(await server.store.cases.list()).toHaveLength(3);
+    expect((await server.store.cases.list()).cases).toHaveLength(3);
   });
 
   it('applies a batch in order: a later change sees an earlier one', async () => {
@@ -112,7 +112,7 @@ describe('POST /api/sync/push', () => {
     const { error } = ApiError.parse(body);
     expect(error.code).toBe('validation_failed');
     expect(error.issues?.map((i) => i.path)).toContain('changes.1.case.customer.phone');
-    expect(await server.store.cases.list()).toHaveLength(0);
+    expect((await server.store.cases.list()).cases).toHaveLength(0);
   });
 
   it('rejects an empty batch and an unknown change kind', async () => {

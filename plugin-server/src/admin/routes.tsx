@@ -70,7 +70,11 @@ export const adminRoutes = (deps: RouteDeps) => {
     })
     .get('/cases', caseReaders, async (c) => {
       const user = c.var.user;
-      const [cases, categories, users] = await Promise.all([deps.store.cases.list(caseScope(user)), deps.store.categories.list(), userNames()]);
+      const [{ cases }, categories, users] = await Promise.all([
+        deps.store.cases.list({ ...caseScope(user), limit: 200 }),
+        deps.store.categories.list(),
+        userNames(),
+      ]);
       const reviewCounts = new Map<string, number>();
       // One query per case: fine for a team's list; a count query belongs in the store if it grows.
       await Promise.all(cases.map(async (stored) => reviewCounts.set(stored.id, (await deps.store.reviews.listForCase(stored.id)).length)));

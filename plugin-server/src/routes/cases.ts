@@ -23,7 +23,8 @@ export const caseRoutes = (deps: RouteDeps) => {
     .use(authenticate(deps))
     .get('/', requireRole('agent', 'supervisor', 'trainer'), async (c) => {
       const user = c.var.user;
-      const cases = await deps.store.cases.list(caseScope(user));
+      // The largest page until the API takes filters and a cursor (GET /api/cases?q=…).
+      const { cases } = await deps.store.cases.list({ ...caseScope(user), limit: 200 });
       return c.json({ cases: cases.map((stored) => presentCase(user, stored)) }, 200);
     })
     .get('/:id', requireRole('agent', 'supervisor', 'trainer'), validate('param', CaseParam), async (c) => {

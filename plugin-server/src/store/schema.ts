@@ -17,6 +17,8 @@ export interface Database {
   reviews: ReviewsTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;
+  case_categories: CaseCategoriesTable;
+  reminders: RemindersTable;
 }
 
 export interface UsersTable {
@@ -72,6 +74,29 @@ export interface CasesTable {
   data: string;
   status: string;
   received_at: string;
+  updated_at: string;
+  server_updated_at: string;
+  project: string;
+  severity: string;
+  /** Name, phone, summary and notes, normalised for search, one per line (migration 002). */
+  search_text: string;
+}
+
+/** Which categories a case is filed under (a case may have several). */
+export interface CaseCategoriesTable {
+  category_id: string;
+  case_id: string;
+}
+
+export interface RemindersTable {
+  id: string;
+  case_id: string;
+  /** The agent who pushed it, always the owner of its case. */
+  agent_id: string;
+  status: string;
+  due_at: string;
+  /** JSON: the Reminder exactly as the client sent it. */
+  data: string;
   updated_at: string;
   server_updated_at: string;
 }

@@ -38,5 +38,5 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db);
+  return createKyselyStore(db, { substringSearch: 'sqlite-fts5' });
 }

@@ -1,10 +1,13 @@
 import type {
+  CaseStatus,
   Category,
   CategoryUpdateRequest,
   CrmSite,
   Locale,
+  Reminder,
   Review,
   Role,
+  Severity,
   StoredCase,
   SyncChange,
   SyncResult,
@@ -46,8 +49,37 @@ export interface TemplateFilter {
   text?: string;
 }
 
+/** Which cases to list or search; every field narrows, absent fields don't. */
 export interface CaseFilter {
   /** Only cases logged by this agent; absent means every agent's. */
+  agentId?: string;
+  /** Filed under this category id (exactly; a parent does not include its children). */
+  categoryId?: string;
+  /** The customer's project (楼盘) exactly as captured. */
+  project?: string;
+  status?: CaseStatus;
+  severity?: Severity;
+  /** receivedAt at or after this instant (any ISO offset). */
+  receivedFrom?: string;
+  /** receivedAt strictly before this instant (any ISO offset). */
+  receivedBefore?: string;
+  /** Only cases with a pending reminder due before this time: overdue follow-ups. */
+  overdueAt?: Date;
+  /** Page size, 1–200; default 50. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+/** One page of cases, newest received first; `nextCursor` is null on the last page. */
+export interface CasePage {
+  cases: StoredCase[];
+  nextCursor: string | null;
+}
+
+/** Reminders to list; absent fields don't narrow. */
+export interface ReminderFilter {
+  /** Only this agent's reminders. */
   agentId?: string;
 }
 
@@ -108,17 +140,31 @@ export interface TemplateRepository extends TemplateEditing {
 
 export interface CaseRepository {
   get(id: string): Promise<StoredCase | undefined>;
-  /** Newest received first. */
-  list(filter?: CaseFilter): Promise<StoredCase[]>;
+  /** One page of the cases matching `filter`, newest received first. */
+  list(filter?: CaseFilter): Promise<CasePage>;
+  /**
+   * Like `list`, narrowed to cases whose customer name, phone, summary or notes contain `query`
+   * as a substring (NFKC, case-insensitive); works for Chinese queries of any length.
+   * A blank query matches every case.
+   */
+  search(query: string, filter?: CaseFilter): Promise<CasePage>;
+}
+
+export interface ReminderRepository {
+  /** Reminders, soonest due first (writes go through the sync repository). */
+  list(filter?: ReminderFilter): Promise<Reminder[]>;
 }
 
 export interface SyncRepository {
   /**
-   * Applies a client's outbox, one transaction per change, results in the order given. A change
+   * Applies a client's outbox in one transaction, results in the order given. A change
    * id seen before is answered with its recorded result and changes nothing (a replay). A case
    * logged by another agent is rejected; an incoming version not newer than the stored one is
    * stale; anything else is stored. Every result is recorded with its change id in the same
-   * transaction as the write, so a crash never leaves a case written without its result.
+   * transaction as the write, so a crash never leaves a case written without its result; an
+   * unexpected error rolls the whole push back (the client retries it; replays are harmless).
+   * A reminder is stored only for a case that exists and belongs to the pushing agent.
+   * Safe when several server instances apply pushes of the same change or case at once.
    */
   applyChanges(userId: string, changes: readonly SyncChange[], now: Date): Promise<SyncResult[]>;
 }
@@ -130,6 +176,7 @@ export interface Store {
   categories: CategoryRepository;
   templates: TemplateRepository;
   cases: CaseRepository;
+  reminders: ReminderRepository;
   sync: SyncRepository;
   templateVersions: TemplateVersionRepository;
   wordingRules: WordingRuleRepository;

@@ -3,14 +3,15 @@ import type { Database } from '../schema';
 import type { Store } from '../types';
 import { createAccountRepository } from './accounts';
 import { createCaseHistoryRepository } from './case-history';
-import { createCaseRepository } from './cases';
+import { createCaseRepository, type SubstringSearch } from './cases';
 import { createCategoryEditing } from './category-editing';
+import { createCategoryRepository } from './categories';
 import { createCrmSiteRepository } from './crm-sites';
+import { createReminderRepository } from './reminders';
 import { createReviewRepository } from './reviews';
 import { createSessionRepository } from './sessions';
 import { createSignInFailureRepository } from './sign-in-failures';
-import { createCategoryRepository } from './categories';
-import { createSyncRepository } from './sync';
+import { createSyncRepository, type KeyLocker, noKeyLocks } from './sync';
 import { createTemplateEditing, createTemplateVersionRepository } from './template-editing';
 import { createTemplateRepository } from './templates';
 import { createTokenRepository } from './tokens';
@@ -19,16 +20,24 @@ import { createWordingRuleRepository } from './wording-rules';
 
 /**
  * The Store over any migrated Kysely database. Only portable SQL is used, so the SQLite store
- * and a PostgreSQL store differ only in how they open the connection.
+ * and a PostgreSQL store differ only in how they open the connection and lock keys for sync.
  */
-export function createKyselyStore(db: Kysely<Database>): Store {
+export interface KyselyStoreOptions {
+  /** How concurrent sync writers are kept apart; none needed on SQLite. */
+  lockKeys?: KeyLocker;
+  /** Which substring index the database has (see migration 002). */
+  substringSearch?: SubstringSearch;
+}
+
+export function createKyselyStore(db: Kysely<Database>, { lockKeys = noKeyLocks, substringSearch = 'like' }: KyselyStoreOptions = {}): Store {
   return {
     users: createUserRepository(db),
     tokens: createTokenRepository(db),
     categories: { ...createCategoryRepository(db), ...createCategoryEditing(db) },
     templates: createTemplateRepository(db, createTemplateEditing(db)),
-    cases: createCaseRepository(db),
-    sync: createSyncRepository(db),
+    cases: createCaseRepository(db, substringSearch),
+    reminders: createReminderRepository(db),
+    sync: createSyncRepository(db, lockKeys),
     templateVersions: createTemplateVersionRepository(db),
     wordingRules: createWordingRuleRepository(db),
     crmSites: createCrmSiteRepository(db),

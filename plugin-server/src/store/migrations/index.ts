@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial';
+import * as m002 from './002_search_reminders';
 import * as m003 from './003_api_surface';
 
 // Migrations live in code, not discovered on disk, so bundling or moving the server cannot
@@ -7,6 +8,7 @@ import * as m003 from './003_api_surface';
 // migration that has shipped.
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
+  '002_search_reminders': m002,
   '003_api_surface': m003,
 };
 

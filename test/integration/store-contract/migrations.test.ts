@@ -1,0 +1,99 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPostgresStore, createSqliteStore, type Store } from '../../../plugin-server/src/store';
+import { migrationProvider } from '../../../plugin-server/src/store/migrations';
+import { makeCase, makeTempDir } from '../helpers';
+import { createTestDatabase } from '../postgres';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a database at an old schema has no current type
+type OldDb = Kysely<any>;
+
+interface Upgradable {
+  name: string;
+  /** A raw connection to a fresh database, and how to open it later with today's store. */
+  create(): Promise<{ db: OldDb; openCurrent: () => Promise<Store>; cleanUp: () => void }>;
+}
+
+const KINDS: Upgradable[] = [
+  {
+    name: 'sqlite',
+    async create() {
+      const temp = makeTempDir();
+      const file = join(temp.dir, 'lingting.db');
+      const db: OldDb = new Kysely({ dialect: new SqliteDialect({ database: new BetterSqlite3(file) }) });
+      return { db, openCurrent: () => createSqliteStore({ file }), cleanUp: temp.remove };
+    },
+  },
+  {
+    name: 'postgres',
+    async create() {
+      const connectionString = await createTestDatabase();
+      const db: OldDb = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 1 }) }) });
+      return { db, openCurrent: () => createPostgresStore({ connectionString }), cleanUp: () => {} };
+    },
+  },
+];
+
+const cleanUps: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanUp of cleanUps.splice(0).reverse()) await cleanUp();
+});
+
+describe.each(KINDS)('upgrading a $name database from migration 001', (kind) => {
+  it('keeps the data, backfills the search index and adds the new tables', async () => {
+    const { db, openCurrent, cleanUp } = await kind.create();
+    cleanUps.push(cleanUp);
+    const migrated = await new Migrator({ db, provider: migrationProvider }).migrateTo('001_initial');
+    expect(migrated.error).toBeUndefined();
+
+    // Rows as the 001-era code wrote them.
+    const agentId = crypto.randomUUID();
+    const c = makeCase({ summary: '地下车库渗水', notes: '客户要求主管回电', severity: 'major', categoryIds: ['waterproofing'] });
+    await db
+      .insertInto('users')
+      .values({ id: agentId, username: 'old-agent', display_name: '老坐席', role: 'agent', password_hash: 'h', created_at: '2026-01-01T00:00:00.000Z' })
+      .execute();
+    await db
+      .insertInto('cases')
+      .values({
+        id: c.id,
+        agent_id: agentId,
+        customer_name: c.customer.name,
+        customer_phone: c.customer.phone,
+        data: JSON.stringify(c),
+        status: c.status,
+        received_at: c.receivedAt,
+        updated_at: c.updatedAt,
+        server_updated_at: '2026-03-02T09:00:00.000Z',
+      })
+      .execute();
+    await db.destroy();
+
+    const store = await openCurrent();
+    cleanUps.push(() => store.close());
+    expect(await store.users.findByUsername('old-agent')).toMatchObject({ user: { id: agentId } });
+    expect(await store.cases.get(c.id)).toMatchObject({ id: c.id, summary: c.summary, agentId });
+    // The upgrade indexed the old case exactly like a freshly synced one.
+    for (const query of ['渗', '渗水', '车库渗水', '主管', c.customer.name]) {
+      expect((await store.cases.search(query)).cases.map((x) => x.id), query).toEqual([c.id]);
+    }
+    expect((await store.cases.list({ categoryId: 'waterproofing', severity: 'major', project: c.customer.project })).cases).toHaveLength(1);
+    expect(await store.reminders.list()).toEqual([]);
+    // And the new tables take writes.
+    const [result] = await store.sync.applyChanges(
+      agentId,
+      [
+        {
+          changeId: crypto.randomUUID(),
+          kind: 'reminder.put',
+          reminder: { id: crypto.randomUUID(), caseId: c.id, dueAt: '2026-03-03T00:00:00.000Z', note: '', status: 'pending', createdAt: c.createdAt, updatedAt: c.updatedAt },
+        },
+      ],
+      new Date('2026-03-02T09:00:00.000Z'),
+    );
+    expect(result!.status).toBe('applied');
+  });
+});

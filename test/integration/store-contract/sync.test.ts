@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Reminder, SyncChange } from '../../../shared';
+import { createPostgresStore, type Store } from '../../../plugin-server/src/store';
+import { makeCase, putChange } from '../helpers';
+import { createTestDatabase } from '../postgres';
+import { addUser, STORE_KINDS } from './stores';
+
+const NOW = new Date('2026-03-02T09:00:00.000Z');
+const later = (instant: string, minutes: number) => new Date(Date.parse(instant) + minutes * 60_000).toISOString();
+
+function makeReminder(caseId: string, overrides: Partial<Reminder> = {}): Reminder {
+  return {
+    id: randomUUID(),
+    caseId,
+    dueAt: '2026-03-03T09:00:00.000Z',
+    note: '回电告知维修时间',
+    status: 'pending',
+    createdAt: '2026-03-02T08:40:00.000Z',
+    updatedAt: '2026-03-02T08:40:00.000Z',
+    ...overrides,
+  };
+}
+const reminderChange = (reminder: Reminder): SyncChange => ({ changeId: randomUUID(), kind: 'reminder.put', reminder });
+
+describe.each(STORE_KINDS)('store contract on $name: sync', (kind) => {
+  let store: Store;
+  let close: () => Promise<void>;
+  let agent: string;
+  let other: string;
+  beforeEach(async () => {
+    ({ store, close } = await kind.open());
+    agent = await addUser(store);
+    other = await addUser(store);
+  });
+  afterEach(() => close());
+
+  it('answers a replay with the recorded result and changes nothing', async () => {
+    const c = makeCase();
+    const change = putChange(c);
+    expect(await store.sync.applyChanges(agent, [change], NOW)).toEqual([{ changeId: change.changeId, status: 'applied' }]);
+    const replay = { ...change, case: { ...c, summary: 'changed', updatedAt: later(c.updatedAt, 5) } };
+    expect(await store.sync.applyChanges(agent, [replay], NOW)).toEqual([{ changeId: change.changeId, status: 'applied' }]);
+    expect((await store.cases.get(c.id))?.summary).toBe(c.summary);
+  });
+
+  it('keeps one row per case, the newest version, and calls an older one stale', async () => {
+    const c = makeCase();
+    const newer = { ...c, summary: 'newer', updatedAt: later(c.updatedAt, 10) };
+    const results = await store.sync.applyChanges(agent, [putChange(c), putChange(newer), putChange(c)], NOW);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'stale']);
+    const { cases } = await store.cases.list();
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ id: c.id, summary: 'newer', agentId: agent });
+  });
+
+  it('keeps category rows equal to the newest version, within one push and across pushes', async () => {
+    const c = makeCase({ categoryIds: ['waterproofing'] });
+    const fresh = makeCase({ categoryIds: ['noise'] });
+    await store.sync.applyChanges(agent, [putChange(c)], NOW);
+    await store.sync.applyChanges(
+      agent,
+      [
+        putChange({ ...c, categoryIds: ['structure'], updatedAt: later(c.updatedAt, 1) }),
+        putChange({ ...c, categoryIds: ['delivery', 'parking', 'delivery'], updatedAt: later(c.updatedAt, 2) }),
+        putChange(fresh),
+        putChange({ ...fresh, categoryIds: ['noise', 'parking'], updatedAt: later(fresh.updatedAt, 1) }),
+      ],
+      NOW,
+    );
+    const idsIn = async (categoryId: string) => (await store.cases.list({ categoryId })).cases.map((x) => x.id).sort();
+    expect(await idsIn('waterproofing')).toEqual([]);
+    expect(await idsIn('structure')).toEqual([]);
+    expect(await idsIn('delivery')).toEqual([c.id]);
+    expect(await idsIn('parking')).toEqual([c.id, fresh.id].sort());
+    expect(await idsIn('noise')).toEqual([fresh.id]);
+  });
+
+  it("compares instants by time, whatever their offset", async () => {
+    const c = makeCase({ updatedAt: '2026-03-02T10:00:00.000Z' });
+    await store.sync.applyChanges(agent, [putChange(c)], NOW);
+    // 17:30+08:00 is 09:30Z: older, although it sorts later as text.
+    const older = { ...c, summary: 'older', updatedAt: '2026-03-02T17:30:00.000+08:00' };
+    expect((await store.sync.applyChanges(agent, [putChange(older)], NOW))[0]!.status).toBe('stale');
+  });
+
+  it("rejects only the item that touches another agent's case, and applies the rest", async () => {
+    const theirs = makeCase();
+    await store.sync.applyChanges(other, [putChange(theirs)], NOW);
+    const mine = makeCase();
+    const results = await store.sync.applyChanges(
+      agent,
+      [putChange({ ...theirs, summary: 'hijack', updatedAt: later(theirs.updatedAt, 1) }), putChange(mine)],
+      NOW,
+    );
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'applied']);
+    expect(results[0]!.reason).toMatch(/another agent/);
+    expect(await store.cases.get(theirs.id)).toMatchObject({ agentId: other, summary: theirs.summary });
+    expect(await store.cases.get(mine.id)).toMatchObject({ agentId: agent });
+  });
+
+  it('stores reminders of own cases, newest wins, and rejects one for a missing or foreign case with a reason', async () => {
+    const mine = makeCase();
+    const theirs = makeCase();
+    await store.sync.applyChanges(agent, [putChange(mine)], NOW);
+    await store.sync.applyChanges(other, [putChange(theirs)], NOW);
+    const reminder = makeReminder(mine.id);
+    const done = { ...reminder, status: 'done' as const, updatedAt: later(reminder.updatedAt, 30) };
+    const results = await store.sync.applyChanges(
+      agent,
+      [
+        reminderChange(reminder),
+        reminderChange(makeReminder(theirs.id)),
+        reminderChange(makeReminder(randomUUID())),
+        reminderChange(done),
+        reminderChange(reminder),
+      ],
+      NOW,
+    );
+    expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'applied', 'stale']);
+    expect(results[1]!.reason).toMatch(/not yours/);
+    expect(await store.reminders.list({ agentId: agent })).toEqual([done]);
+    expect(await store.reminders.list({ agentId: other })).toEqual([]);
+    expect(await store.reminders.list()).toEqual([done]);
+  });
+
+  it('lists reminders soonest due first', async () => {
+    const c = makeCase();
+    await store.sync.applyChanges(agent, [putChange(c)], NOW);
+    const late = makeReminder(c.id, { dueAt: '2026-03-05T01:00:00.000Z' });
+    const soon = makeReminder(c.id, { dueAt: '2026-03-04T09:00:00.000+08:00' });
+    await store.sync.applyChanges(agent, [reminderChange(late), reminderChange(soon)], NOW);
+    expect((await store.reminders.list({ agentId: agent })).map((r) => r.id)).toEqual([soon.id, late.id]);
+  });
+});
+
+describe('PostgreSQL: several server instances on one database', () => {
+  let stores: Store[] = [];
+  afterEach(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    stores = [];
+  });
+
+  it('migrate once when they start together, and apply concurrent pushes of the same change or case once', async () => {
+    const url = await createTestDatabase();
+    // Two instances start at the same moment on an empty database: Migrator's lock serialises them.
+    stores = await Promise.all([0, 1, 2].map(() => createPostgresStore({ connectionString: url, maxConnections: 4 })));
+    const [a, b, c] = stores as [Store, Store, Store];
+    const agent = await addUser(a);
+
+    for (let round = 0; round < 10; round++) {
+      const base = makeCase();
+      const change = putChange(base);
+      const newer = putChange({ ...base, summary: 'newer', updatedAt: later(base.updatedAt, 1) });
+      // The same change on all three instances at once, and a newer version racing it.
+      const results = await Promise.all([
+        a.sync.applyChanges(agent, [change], NOW),
+        b.sync.applyChanges(agent, [change], NOW),
+        c.sync.applyChanges(agent, [newer], NOW),
+      ]);
+      // One change, one result, whichever instance answered; stale only if the newer one won the race.
+      expect(results[0]).toEqual(results[1]);
+      expect(['applied', 'stale']).toContain(results[0]![0]!.status);
+      expect(results[2]![0]!.status).toBe('applied');
+      const stored = await a.cases.get(base.id);
+      // Whatever order they ran in, the newest version is what remains.
+      expect(stored?.summary).toBe('newer');
+    }
+    expect((await a.cases.list({ limit: 200 })).cases).toHaveLength(10);
+  });
+});
