@@ -18,3 +18,4 @@ export * from './review';
 export * from './catalogue-api';
 export * from './case-history';
 export * from './account-api';
+export * from './case-query';

@@ -11,6 +11,7 @@ import { adminRoutes } from './admin/routes';
 import { apiDocsRoutes } from './routes/api-docs';
 import { authRoutes } from './routes/auth';
 import { caseHistoryRoutes } from './routes/case-history';
+import { reminderRoutes } from './routes/reminders';
 import { caseRoutes } from './routes/cases';
 import { categoryRoutes } from './routes/categories';
 import { crmSiteRoutes } from './routes/crm-sites';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/sync', syncRoutes(routeDeps))
     .route('/api/cases', caseRoutes(routeDeps))
     .route('/api/case-history', caseHistoryRoutes(routeDeps))
+    .route('/api/reminders', reminderRoutes(routeDeps))
     .route('/api/wording-rules', wordingRuleRoutes(routeDeps))
     .route('/api/crm-sites', crmSiteRoutes(routeDeps))
     .route('/api/users', userRoutes(routeDeps))

@@ -50,6 +50,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/cases/:id/reviews': ['trainer'],
   'PUT /api/cases/:id/reviews/:reviewId': ['trainer'],
   'GET /api/case-history': ['agent', 'supervisor'],
+  'GET /api/reminders': ['agent'],
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],
   'PATCH /api/users/:id': ['admin'],

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   ApiError,
   CaseHistoryQuery,
+  CaseListQuery,
+  CaseListResponse,
   CaseHistoryResponse,
   CategoryCreateRequest,
   CategoryId,
@@ -14,6 +16,7 @@ import {
   GeneratedPasswordResponse,
   Id,
   Locale,
+  ReminderList,
   ReviewCreateRequest,
   ReviewList,
   ReviewResponse,
@@ -108,7 +111,10 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'delete', path: '/api/crm-sites/{id}', summary: 'Delete a CRM site', access: ['supervisor'], params: idParam, responses: { 204: null }, errors: [404] },
 
   { method: 'post', path: '/api/sync/push', summary: "The extension's outbox, applied idempotently", access: ['agent', 'supervisor'], body: SyncPushRequest, responses: { 200: SyncPushResponse } },
-  { method: 'get', path: '/api/cases', summary: "Cases: agents their own, trainers with phones masked", access: CASE_READERS, responses: { 200: z.object({ cases: z.array(StoredCase) }) } },
+  {
+    method: 'get', path: '/api/cases', summary: 'Cases with filters, full-text search and a cursor: agents their own, trainers with phones masked',
+    access: CASE_READERS, query: CaseListQuery, responses: { 200: CaseListResponse }, errors: [400],
+  },
   { method: 'get', path: '/api/cases/{id}', summary: 'One case', access: CASE_READERS, params: idParam, responses: { 200: z.object({ case: StoredCase }) }, errors: [404] },
   { method: 'get', path: '/api/cases/{id}/reviews', summary: "Trainers' reviews of a case", access: ['trainer', 'supervisor'], params: idParam, responses: { 200: ReviewList }, errors: [404] },
   { method: 'post', path: '/api/cases/{id}/reviews', summary: 'Review a case', access: ['trainer'], params: idParam, body: ReviewCreateRequest, responses: { 201: ReviewResponse }, errors: [404, 409] },
@@ -116,6 +122,7 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'put', path: '/api/cases/{id}/reviews/{reviewId}', summary: 'Edit your review', access: ['trainer'],
     params: z.object({ id: Id, reviewId: Id }), body: ReviewUpdateRequest, responses: { 200: ReviewResponse }, errors: [404],
   },
+  { method: 'get', path: '/api/reminders', summary: "The agent's own follow-up reminders, soonest due first", access: ['agent'], responses: { 200: ReminderList } },
   { method: 'get', path: '/api/case-history', summary: "A caller's earlier complaints by phone digits, summaries only", access: ['agent', 'supervisor'], query: CaseHistoryQuery, responses: { 200: CaseHistoryResponse } },
 
   { method: 'get', path: '/api/users', summary: 'Every user', access: ['admin'], responses: { 200: UserAccountList } },

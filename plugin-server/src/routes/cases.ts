@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Id, type Review, ReviewCreateRequest, ReviewUpdateRequest } from '../../../shared';
+import { CaseListQuery, Id, type Review, ReviewCreateRequest, ReviewUpdateRequest } from '../../../shared';
 import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { ApiProblem } from '../http/problem';
 import { validate } from '../http/validate';
 import { canSee, caseScope, presentCase } from '../policy/cases';
+import { type CaseFilter, InvalidCursorError } from '../store';
 import type { RouteDeps } from './deps';
 
 const CaseParam = z.object({ id: Id });
@@ -21,11 +22,18 @@ export const caseRoutes = (deps: RouteDeps) => {
 
   return new Hono<AuthEnv>()
     .use(authenticate(deps))
-    .get('/', requireRole('agent', 'supervisor', 'trainer'), async (c) => {
+    .get('/', requireRole('agent', 'supervisor', 'trainer'), validate('query', CaseListQuery), async (c) => {
       const user = c.var.user;
-      // The largest page until the API takes filters and a cursor (GET /api/cases?q=…).
-      const { cases } = await deps.store.cases.list({ ...caseScope(user), limit: 200 });
-      return c.json({ cases: cases.map((stored) => presentCase(user, stored)) }, 200);
+      const { q, overdue, ...rest } = c.req.valid('query');
+      // The scope comes last: an agent's own id overrides any agentId asked for.
+      const filter: CaseFilter = { ...rest, ...(overdue === 'true' ? { overdueAt: deps.now() } : {}), ...caseScope(user) };
+      try {
+        const page = q ? await deps.store.cases.search(q, filter) : await deps.store.cases.list(filter);
+        return c.json({ cases: page.cases.map((stored) => presentCase(user, stored)), nextCursor: page.nextCursor }, 200);
+      } catch (error) {
+        if (error instanceof InvalidCursorError) throw new ApiProblem(400, 'bad_request', 'the cursor is not one this server gave out');
+        throw error;
+      }
     })
     .get('/:id', requireRole('agent', 'supervisor', 'trainer'), validate('param', CaseParam), async (c) => {
       const user = c.var.user;
