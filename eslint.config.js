@@ -19,7 +19,7 @@ const CONTENT = ['extension/entrypoints/*.content/**', 'extension/overlay/**', '
 const PLATFORM = ['extension/platform/**'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'data/', 'test-results/'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'data/', 'test-results/', '.debug/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

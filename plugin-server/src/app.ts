@@ -24,6 +24,7 @@ import { templateRoutes } from './routes/templates';
 import { userRoutes } from './routes/users';
 import { wordingRuleRoutes } from './routes/wording-rules';
 import type { Store } from './store';
+import { withCachedTokenLookups } from './store/token-cache';
 
 /** Largest request body accepted: a full sync batch of 200 cases fits comfortably. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -53,7 +54,7 @@ export interface AppDeps {
 /** The plugin server's HTTP app, built from its dependencies; serve it or call `app.request` in tests. */
 export function createApp(deps: AppDeps) {
   const routeDeps = {
-    store: deps.store,
+    store: withCachedTokenLookups(deps.store),
     now: deps.clock ?? (() => new Date()),
     adminOrigin: deps.adminOrigin,
     trustProxy: deps.trustProxy ?? false,

@@ -1,0 +1,48 @@
+import type { User } from '../../../shared';
+import type { Store } from './types';
+
+/**
+ * How long a bearer token's user is remembered. Every extension request carries a token, and
+ * looking it up cost as much as serving a cached template list. Within this process a
+ * revocation, a disabled account or a role change clears the cache at once; another instance
+ * sharing the database sees it at most this late.
+ */
+export const TOKEN_CACHE_TTL_MS = 2_000;
+const MAX_ENTRIES = 10_000;
+
+/** The store with bearer-token lookups cached briefly; every other call passes straight through. */
+export function withCachedTokenLookups(store: Store, ttlMs = TOKEN_CACHE_TTL_MS): Store {
+  const cache = new Map<string, { user: User; until: number }>();
+  const clearAll = <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await write(...args);
+      } finally {
+        cache.clear();
+      }
+    };
+
+  return {
+    ...store,
+    tokens: {
+      ...store.tokens,
+      async findUserByValidToken(tokenHash, now) {
+        const hit = cache.get(tokenHash);
+        if (hit && hit.until > now.getTime()) return hit.user;
+        const user = await store.tokens.findUserByValidToken(tokenHash, now);
+        if (user) {
+          if (cache.size >= MAX_ENTRIES) cache.clear();
+          cache.set(tokenHash, { user, until: now.getTime() + ttlMs });
+        } else cache.delete(tokenHash);
+        return user;
+      },
+      revoke: clearAll(store.tokens.revoke),
+    },
+    accounts: {
+      ...store.accounts,
+      setRole: clearAll(store.accounts.setRole),
+      setDisabled: clearAll(store.accounts.setDisabled),
+      setPasswordHash: clearAll(store.accounts.setPasswordHash),
+    },
+  };
+}
