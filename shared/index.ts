@@ -15,3 +15,6 @@ export * from './messages';
 export * from './demo-crm';
 export * from './wording-rule';
 export * from './review';
+export * from './content-protocol';
+export * from './match-pattern';
+export * from './wording-match';

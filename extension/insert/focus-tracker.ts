@@ -1,4 +1,4 @@
-import { deepActiveElement, isEditable } from './editable';
+import { deepActiveElement, frameDocument, isEditable } from './editable';
 
 /** The field the agent last typed in, and, for rich-text fields, where the caret was. */
 export interface FocusTracker {
@@ -8,34 +8,39 @@ export interface FocusTracker {
 }
 
 /**
- * Remembers the last editable field focused on the page. Clicking the sidebar moves focus
- * into its iframe, so the CRM field is remembered here and focused again on insertion.
- * `isOwn` tells our own elements apart, so the sidebar host is never remembered.
+ * Remembers the last editable field focused on the page, including fields inside same-origin
+ * frames. Clicking the sidebar moves focus into its iframe, so the CRM field is remembered here
+ * and focused again on insertion. `isOwn` tells our own elements apart, so the sidebar host is
+ * never remembered.
  */
 export function trackFocusedField(doc: Document, isOwn: (element: Element) => boolean, signal: AbortSignal): FocusTracker {
   let field: HTMLElement | null = null;
   let caret: Range | null = null;
+  const listened = new WeakSet<Document>();
 
-  doc.addEventListener(
-    'focusin',
-    () => {
-      const active = deepActiveElement(doc);
-      if (!active || isOwn(active) || !isEditable(active)) return;
-      if (active !== field) caret = null;
-      field = active;
-    },
-    { capture: true, signal },
-  );
-  doc.addEventListener(
-    'selectionchange',
-    () => {
-      const selection = doc.getSelection();
-      if (!field?.isContentEditable || !selection || selection.rangeCount === 0) return;
-      const range = selection.getRangeAt(0);
-      if (field.contains(range.commonAncestorContainer)) caret = range.cloneRange();
-    },
-    { signal },
-  );
+  const onFocus = () => {
+    const active = deepActiveElement(doc);
+    if (!active || isOwn(active)) return;
+    // Focus moving between fields inside a frame is announced in the frame's document only.
+    const inner = frameDocument(active);
+    if (inner) listen(inner);
+    if (!isEditable(active)) return;
+    if (active !== field) caret = null;
+    field = active;
+  };
+  const onSelection = (event: Event) => {
+    const selection = (event.currentTarget as Document).getSelection();
+    if (!field?.isContentEditable || !selection || selection.rangeCount === 0) return;
+    const range = selection.getRangeAt(0);
+    if (field.contains(range.commonAncestorContainer)) caret = range.cloneRange();
+  };
+  function listen(target: Document) {
+    if (listened.has(target)) return;
+    listened.add(target);
+    target.addEventListener('focusin', onFocus, { capture: true, signal });
+    target.addEventListener('selectionchange', onSelection, { signal });
+  }
+  listen(doc);
 
   return {
     field: () => (field?.isConnected ? field : null),

@@ -1,12 +1,16 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { DEMO_CRM_SITE } from '../../../shared';
 import { startCrmOverlay } from '../../overlay/crm-overlay';
 
 export default defineContentScript({
-  // The built-in demo CRM; CRMs configured on the server are registered at run time.
+  // The built-in demo CRM. CRMs configured on the server run this same script, registered at
+  // run time by the background (services/crm-sites.ts) once the agent grants their origin.
   matches: ['*://127.0.0.1/demo/*', '*://localhost/demo/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startCrmOverlay({ doc: document, site: DEMO_CRM_SITE, signal: ctx.signal });
+    void startCrmOverlay({
+      doc: document,
+      signal: ctx.signal,
+      onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+    });
   },
 });
