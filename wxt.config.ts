@@ -10,6 +10,8 @@ const CHROME_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAk8dnLFPt5
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  // Copied into the build as is: the enterprise policy schema.
+  publicDir: 'extension/public',
   // No auto-imports: every module says where its names come from.
   imports: false,
   manifest: ({ browser }) => ({

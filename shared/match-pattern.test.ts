@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchesPattern, originPattern } from './match-pattern';
+import { matchesPattern, originPattern, patternCovers } from './match-pattern';
 
 describe('matchesPattern', () => {
   test.each([
@@ -21,5 +21,20 @@ describe('matchesPattern', () => {
   test('origin pattern keeps scheme and host only', () => {
     expect(originPattern('https://crm.example.com/app/*')).toBe('https://crm.example.com/*');
     expect(originPattern('nope')).toBeNull();
+  });
+});
+
+describe('patternCovers', () => {
+  test.each([
+    ['*://127.0.0.1/demo/*', '*://127.0.0.1/demo/hostile/spa.html*', true],
+    ['*://127.0.0.1/demo/*', '*://127.0.0.1/other/*', false],
+    ['https://crm.example.com/*', '*://crm.example.com/*', false],
+    ['*://*.example.com/*', 'https://crm.example.com/app/*', true],
+    ['*://*.example.com/*', 'https://*.crm.example.com/*', true],
+    ['*://*/*', 'https://crm.example.com/*', true],
+    ['<all_urls>', 'http://x.test/*', true],
+    ['https://a.example.com/*', 'https://b.example.com/*', false],
+  ])('%s covers %s: %s', (outer, inner, expected) => {
+    expect(patternCovers(outer, inner)).toBe(expected);
   });
 });

@@ -38,3 +38,25 @@ export function originPattern(pattern: string): string | null {
   const parts = PATTERN.exec(pattern);
   return parts ? `${parts[1]}://${parts[2]}/*` : null;
 }
+
+/**
+ * Whether every URL `inner` matches is matched by `outer` too: a granted host permission
+ * (`outer`) covers a site's pattern (`inner`). Wildcards in `inner` are taken literally, which
+ * errs on the side of "not covered".
+ */
+export function patternCovers(outer: string, inner: string): boolean {
+  const o = PATTERN.exec(outer === '<all_urls>' ? '*://*/*' : outer);
+  const i = PATTERN.exec(inner);
+  if (!o || !i) return false;
+  const [, oScheme, oHost, oPath] = o as unknown as [string, string, string, string];
+  const [, iScheme, iHost, iPath] = i as unknown as [string, string, string, string];
+  if (oScheme !== '*' && oScheme !== iScheme) return false;
+  if (oHost !== '*') {
+    if (oHost.startsWith('*.')) {
+      const base = oHost.slice(2);
+      const host = iHost.startsWith('*.') ? iHost.slice(2) : iHost;
+      if (host !== base && !host.endsWith(`.${base}`)) return false;
+    } else if (oHost !== iHost) return false;
+  }
+  return new RegExp(`^${oPath.split('*').map(escapeRegExp).join('.*')}$`).test(iPath);
+}

@@ -41,6 +41,8 @@ export function trackFocusedField(doc: Document, isOwn: (element: Element) => bo
     target.addEventListener('selectionchange', onSelection, { signal });
   }
   listen(doc);
+  // Focus moving into a frame may announce itself only as the top window's blur.
+  doc.defaultView?.addEventListener('blur', () => setTimeout(onFocus), { signal });
 
   return {
     field: () => (field?.isConnected ? field : null),

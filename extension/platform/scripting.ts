@@ -2,6 +2,7 @@
 // reaches CRMs configured on the server without a new build.
 import type { ScriptRegistry } from '../services/crm-sites';
 import { CRM_CONTENT_SCRIPT } from '../services/crm-sites';
+import { patternCovers } from '../../shared';
 import { browser } from './browser';
 
 /**
@@ -25,10 +26,14 @@ export function scriptRegistry(): ScriptRegistry {
   };
 }
 
-/** Whether the extension may run on all these origins. */
-export async function originsGranted(origins: string[]): Promise<boolean> {
-  if (origins.length === 0) return true;
-  return browser.permissions.contains({ origins });
+/**
+ * Whether the extension may run on every one of these patterns. `permissions.contains` answers
+ * only for explicitly granted hosts; the manifest's own content-script hosts count too, so the
+ * granted list is compared pattern by pattern.
+ */
+export async function originsGranted(patterns: string[]): Promise<boolean> {
+  const granted = (await browser.permissions.getAll()).origins ?? [];
+  return patterns.every((pattern) => granted.some((origin) => patternCovers(origin, pattern)));
 }
 
 /** Calls `onChange` whenever the agent grants or removes a permission. */

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import {
   CrmSite,
   DEMO_CRM_SITE,
+  DEMO_CRM_PATTERNS,
   WordingRule,
   matchesPattern,
   originPattern,
+  patternCovers,
   type ContentSite,
   type SiteAccess,
 } from '../../shared';
@@ -16,6 +18,11 @@ const RULES_KEY = 'wordingRules';
 const SCRIPT_PREFIX = 'crm-site-';
 /** The built content script (WXT's output path for entrypoints/crm.content). */
 export const CRM_CONTENT_SCRIPT = 'content-scripts/crm.js';
+/**
+ * Where the manifest already runs that script. A site inside these gets no second registration:
+ * two copies of the script on one page would each announce themselves and stop the other.
+ */
+const MANIFEST_CRM_PATTERNS = DEMO_CRM_PATTERNS;
 
 /** The part of `browser.scripting` this service uses; the background passes the real one. */
 export interface ScriptRegistry {
@@ -67,8 +74,11 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
     const sites = await configured();
     const rows = await Promise.all(
       sites.map(async (site): Promise<SiteAccess> => {
+        // Granting asks for the whole origin; running needs only the site's own pattern, which
+        // may already be covered (e.g. by the demo CRM's manifest entry).
         const origins = [originPattern(site.urlPattern)].filter((o): o is string => o !== null);
-        return { id: site.id, name: site.name, urlPattern: site.urlPattern, origins, granted: await deps.granted(origins), builtIn: false };
+        const granted = await deps.granted([site.urlPattern]).catch(() => false);
+        return { id: site.id, name: site.name, urlPattern: site.urlPattern, origins, granted, builtIn: false };
       }),
     );
     const demo = DEMO_CRM_SITE;
@@ -78,7 +88,9 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
   /** Makes the registered content scripts exactly the configured sites with granted origins. */
   async function register(): Promise<SiteAccess[]> {
     const rows = await access();
-    const wanted = new Map(rows.filter((row) => !row.builtIn && row.granted).map((row) => [SCRIPT_PREFIX + row.id, row.urlPattern]));
+    const needsScript = (row: SiteAccess) =>
+      !row.builtIn && row.granted && !MANIFEST_CRM_PATTERNS.some((pattern) => patternCovers(pattern, row.urlPattern));
+    const wanted = new Map(rows.filter(needsScript).map((row) => [SCRIPT_PREFIX + row.id, row.urlPattern]));
     const current = (await deps.scripts.registeredIds()).filter((id) => id.startsWith(SCRIPT_PREFIX));
     // Re-registering every time keeps a changed URL pattern right; the lists are short.
     if (current.length) await deps.scripts.unregister(current);
