@@ -230,7 +230,9 @@ describe('aggressive CSS, transformed body, top-most fixed bar, key-swallowing h
 
     // The page swallows keys on window capture; typing in the sidebar is not affected.
     const sidebar = await sidebarFrame(page);
-    const field = sidebar.locator('textarea:visible, input[type="search"]:visible, input:not([type]):visible').first();
+    await sidebar.click('[data-category="housing_quality"]');
+    await sidebar.click('[data-step="vent"] .step-head button');
+    const field = sidebar.locator('[data-step="apologise"] textarea');
     await field.click();
     await page.keyboard.type('abc 漏水');
     expect(await field.inputValue()).toBe('abc 漏水');
