@@ -11,5 +11,7 @@ export const background = {
     sendToBackground({ type: 'auth.signIn', ...request }),
   signOut: () => sendToBackground({ type: 'auth.signOut' }),
   syncNow: () => sendToBackground({ type: 'sync.now' }),
+  crmSites: () => sendToBackground({ type: 'sites.list' }),
+  registerCrmSites: () => sendToBackground({ type: 'sites.register' }),
   onContextChanged,
 };
