@@ -29,8 +29,9 @@ export default defineConfig({
       ? // MV2 has no optional_host_permissions: origins are requested through optional_permissions.
         { optional_permissions: ['*://*/*'] }
       : { optional_host_permissions: ['*://*/*'] }),
-    // Enterprise policy may preset the server address (storage.managed); Chrome reads this schema.
-    storage: { managed_schema: 'managed_schema.json' },
+    // Enterprise policy may preset the server address (storage.managed). Chrome reads this schema;
+    // Firefox takes managed storage from a native manifest / policies.json instead.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     web_accessible_resources: [
       {
         resources: ['sidebar.html'],
