@@ -34,7 +34,8 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     web_accessible_resources: [
       {
-        resources: ['sidebar.html'],
+        // picker.js: loaded on demand by the content script when a supervisor picks a value.
+        resources: ['sidebar.html', 'picker.js'],
         // A configured CRM can be on any origin, and the sidebar frame must load there without a
         // rebuild. The page learns only that the extension is installed; the frame's content stays
         // out of its reach (closed shadow root, cross-origin frame).

@@ -46,9 +46,10 @@ export type PageSetup = z.infer<typeof PageSetup>;
 export const Expansion = z.object({ text: z.nullable(z.string().check(z.maxLength(8000))) });
 export type Expansion = z.infer<typeof Expansion>;
 
-/** background → content script of one tab. (One request so far; a union once there are more.) */
-export const ToContent = z.object({
-  type: z.literal('content.insert'),
-  text: z.string().check(z.minLength(1), z.maxLength(8000)),
-});
+/** background → content script of one tab. */
+export const ToContent = z.union([
+  z.object({ type: z.literal('content.insert'), text: z.string().check(z.minLength(1), z.maxLength(8000)) }),
+  /** A supervisor picks the rule for one field: the content script loads the picker on demand. */
+  z.object({ type: z.literal('content.pick'), field: z.string().check(z.maxLength(20)) }),
+]);
 export type ToContent = z.infer<typeof ToContent>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Case, type CustomerSnapshot } from './case';
 import type { Category } from './category';
 import type { Expansion, PageSetup } from './content-protocol';
-import { CapturedField } from './crm-site';
+import { CaptureRule, CapturedField } from './crm-site';
 import { Shortcut } from './template';
 import { plainText } from './primitives';
 import type { Template } from './template';
@@ -23,6 +23,10 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page.site') }),
   /** content → background: the template with this shortcut, rendered for the tab's customer. */
   z.object({ type: z.literal('page.expand'), shortcut: Shortcut }),
+  /** sidebar (supervisor) → background: start "pick from page" for one field in the sidebar's tab. */
+  z.object({ type: z.literal('pick.start'), field: z.union([CapturedField, z.literal('replyBox')]) }),
+  /** picker → background: save the picked rule to the server's site for this page. */
+  z.object({ type: z.literal('pick.save'), field: z.union([CapturedField, z.literal('replyBox')]), rule: CaptureRule }),
   /** options → background: the configured CRM sites and whether each origin was granted. */
   z.object({ type: z.literal('sites.list') }),
   /** options → background: permissions changed; register content scripts for granted sites now. */
@@ -93,6 +97,8 @@ export interface BackgroundReplies {
   'page.customer': { ok: true };
   'page.site': PageSetup;
   'page.expand': Expansion;
+  'pick.start': { ok: true } | { ok: false; message: string };
+  'pick.save': { ok: true } | { ok: false; message: string };
   'sites.list': { sites: SiteAccess[] };
   'sites.register': { sites: SiteAccess[] };
   'sidebar.context': SidebarContext;

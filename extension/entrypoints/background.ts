@@ -42,6 +42,9 @@ export default defineBackground({
       },
       notifySidebars: broadcastContextChanged,
       crmSites,
+      startPicker: async (tabId, field) => void (await sendToContent(tabId, { type: 'content.pick', field })),
+      siteSource: (session) => createSiteSource(session.serverUrl, session.token),
+      newId: () => crypto.randomUUID(),
       locale: () => uiLocale(navigator.language),
     });
 

@@ -7,7 +7,7 @@ import { isEditable } from '../insert/editable';
 import { trackFocusedField } from '../insert/focus-tracker';
 import { insertText } from '../insert/insert-text';
 import { expandShortcuts } from '../insert/shortcuts';
-import { extensionUrl, listenInContent, sendFromContent } from '../platform/content-messaging';
+import { extensionUrl, listenInContent, loadPicker, sendFromContent } from '../platform/content-messaging';
 import { mountSidebar } from './mount-sidebar';
 import { flagWordingAsTyped } from './wording-hints';
 
@@ -76,7 +76,12 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     if (await copyToClipboard(doc, text)) return { ok: true, via: 'clipboard' };
     return { ok: false, reason: remembered ? 'rejected' : 'no_field' };
   };
-  listenInContent(async (message) => insert(message.text), signal);
+  listenInContent(async (message) => {
+    if (message.type === 'content.insert') return insert(message.text);
+    await loadPicker();
+    (globalThis as { lingtingPicker?: { start(field: string): void } }).lingtingPicker?.start(message.field);
+    return { ok: true };
+  }, signal);
 
   // Wording rules may change while the page is open (a supervisor edits them): refresh on focus.
   doc.defaultView?.addEventListener(

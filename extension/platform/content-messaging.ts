@@ -30,3 +30,11 @@ export function extensionUrl(path: `/${string}`): string {
   // WXT types getURL against generated paths this project's tsconfig does not include.
   return (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
 }
+
+/**
+ * Loads the picker (a separate script, so agents never download it) into this content script's
+ * world; it exposes `globalThis.lingtingPicker`.
+ */
+export async function loadPicker(): Promise<void> {
+  await import(/* @vite-ignore */ extensionUrl('/picker.js'));
+}

@@ -38,6 +38,7 @@ export type OriginsGranted = (origins: string[]) => Promise<boolean>;
 export interface SiteSource {
   sites(): Promise<CrmSite[]>;
   wordingRules(): Promise<WordingRule[]>;
+  saveSite?(site: CrmSite, isNew: boolean): Promise<CrmSite>;
 }
 
 interface CrmSitesDeps {
@@ -111,6 +112,26 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
     async wordingRules(): Promise<WordingRule[]> {
       const parsed = z.array(WordingRule).safeParse((await area.get(RULES_KEY))[RULES_KEY]);
       return parsed.success ? parsed.data : [];
+    },
+    /**
+     * Saves a picked rule into the configured site for `url` (a new site for its origin when none
+     * matches), on the server first, then in the cache.
+     */
+    async saveRule(
+      url: string,
+      field: keyof CrmSite['fields'] | 'replyBox',
+      rule: CrmSite['replyBox'] & object,
+      source: Required<SiteSource>,
+      newId: () => string,
+    ): Promise<CrmSite> {
+      const sites = await configured();
+      const existing = sites.find((candidate) => matchesPattern(candidate.urlPattern, url));
+      const { protocol, hostname } = new URL(url);
+      const base: CrmSite = existing ?? { id: newId(), name: hostname, urlPattern: `${protocol}//${hostname}/*`, fields: {}, replyBox: null };
+      const next: CrmSite = field === 'replyBox' ? { ...base, replyBox: rule } : { ...base, fields: { ...base.fields, [field]: rule } };
+      const saved = await source.saveSite(CrmSite.parse(next), !existing);
+      await area.set({ [SITES_KEY]: existing ? sites.map((s) => (s.id === saved.id ? saved : s)) : [...sites, saved] });
+      return saved;
     },
     /** Fetches sites and wording rules from the server, keeps them, and re-registers scripts. */
     async refresh(source: SiteSource): Promise<void> {

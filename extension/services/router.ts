@@ -1,6 +1,7 @@
 import { CustomerSnapshot, renderTemplate } from '../../shared';
 import type { InsertResult, Locale, PageSetup, ReplyTo, Settings, SidebarContext, ToBackground } from '../../shared';
-import type { CrmSitesService } from './crm-sites';
+import type { CrmSitesService, SiteSource } from './crm-sites';
+import type { Session } from './settings';
 import type { CaseService } from './cases';
 import type { SettingsService } from './settings';
 import type { SyncService } from './sync';
@@ -25,6 +26,10 @@ interface RouterDeps {
   /** Tells the sidebar of `tabId` (null: every sidebar) to fetch its context again. */
   notifySidebars: (tabId: number | null) => Promise<void>;
   crmSites: CrmSitesService;
+  /** Asks the content script of `tabId` to load the picker and start it for one field. */
+  startPicker: (tabId: number, field: string) => Promise<void>;
+  siteSource: (session: Session) => Required<SiteSource>;
+  newId: () => string;
   /** The language templates expanded in a CRM field are preferred in. */
   locale: () => Locale;
 }
@@ -89,6 +94,26 @@ export function createBackgroundRouter(deps: RouterDeps) {
         agentName: session?.user.displayName ?? '',
       };
       return { text: renderTemplate(template.body, values, template.language).text };
+    },
+
+    'pick.start': async (message, origin) => {
+      const session = await deps.settings.session();
+      if (session?.user.role !== 'supervisor') return { ok: false, message: 'Only a supervisor configures CRM sites.' };
+      if (origin.tabId === null) return { ok: false, message: 'No CRM page.' };
+      await deps.startPicker(origin.tabId, message.field);
+      return { ok: true };
+    },
+
+    'pick.save': async (message, origin) => {
+      const session = await deps.settings.session();
+      if (session?.user.role !== 'supervisor') return { ok: false, message: 'Only a supervisor configures CRM sites.' };
+      if (!origin.url) return { ok: false, message: 'No CRM page.' };
+      try {
+        await deps.crmSites.saveRule(origin.url, message.field, message.rule, deps.siteSource(session), deps.newId);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
     },
 
     'sites.list': async () => ({ sites: await deps.crmSites.access() }),

@@ -83,5 +83,15 @@ export function createSiteSource(serverUrl: string, token: string, fetchImpl: Fe
   return {
     sites: async () => (await parseReply(get('/api/crm-sites'), SiteList)).sites,
     wordingRules: async () => (await parseReply(get('/api/wording-rules'), WordingRuleList)).rules,
+    /** Creates (POST) or replaces (PUT) a site; supervisors only. */
+    saveSite: async (site: CrmSite, isNew: boolean) => {
+      const path = isNew ? '/api/crm-sites' : `/api/crm-sites/${encodeURIComponent(site.id)}`;
+      const request = fetchImpl(new URL(path, serverUrl), {
+        method: isNew ? 'POST' : 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(site),
+      });
+      return (await parseReply(request, z.object({ site: CrmSite }))).site;
+    },
   };
 }
