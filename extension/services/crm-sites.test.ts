@@ -96,3 +96,34 @@ describe('CRM sites service', () => {
     expect(await sites.wordingRules()).toEqual([]);
   });
 });
+
+describe('saving a picked rule', () => {
+  const picked = { path: ['crm-app', 'customer-card[data-id="c1"]', 'span[data-field="phone"]'], read: 'text' as const };
+
+  test('creates a site for an unconfigured origin, then updates that site', async () => {
+    const { sites } = setup([]);
+    const saved: { site: CrmSite; isNew: boolean }[] = [];
+    const source = {
+      sites: async () => [],
+      wordingRules: async () => [],
+      saveSite: async (site: CrmSite, isNew: boolean) => (saved.push({ site, isNew }), site),
+    };
+    const first = await sites.saveRule('https://crm.c.example/customers/7', 'phone', picked, source, () => '00000000-0000-4000-8000-00000000000c');
+    expect(first).toMatchObject({ name: 'crm.c.example', urlPattern: 'https://crm.c.example/*', fields: { phone: picked }, replyBox: null });
+    await sites.saveRule('https://crm.c.example/customers/8', 'replyBox', { path: ['#reply'], read: 'value' }, source, () => 'unused');
+    expect(saved.map((s) => s.isNew)).toEqual([true, false]);
+    expect(saved[1]!.site).toMatchObject({ id: first.id, fields: { phone: picked }, replyBox: { path: ['#reply'] } });
+    expect(await sites.forUrl('https://crm.c.example/x')).toEqual({ fields: { phone: picked }, replyBox: { path: ['#reply'], read: 'value' } });
+  });
+
+  test('nothing is cached when the server refuses', async () => {
+    const { sites } = setup([]);
+    const source = {
+      sites: async () => [],
+      wordingRules: async () => [],
+      saveSite: async () => Promise.reject(new Error('forbidden')),
+    };
+    await expect(sites.saveRule('https://crm.c.example/', 'phone', picked, source, () => '00000000-0000-4000-8000-00000000000c')).rejects.toThrow('forbidden');
+    expect(await sites.forUrl('https://crm.c.example/')).toBeNull();
+  });
+});

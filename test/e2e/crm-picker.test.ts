@@ -1,5 +1,6 @@
 // "Pick from page": a supervisor clicks a value on a CRM page and gets a working capture rule.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { launchWithExtension, screenshotPath, sidebarFrame, signInThroughOptions, startServer, type ExtensionBrowser, type RunningServer } from './harness';
 
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 /** Text of the page including closed shadow roots (our layer), through the DevTools protocol. */
-async function allText(page: import('playwright-core').Page): Promise<string> {
+async function allText(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
   await cdp.detach();
