@@ -2,14 +2,21 @@ import type { ContentRule } from '../../shared/content-protocol';
 import type { Scope } from './read';
 
 /** Attributes that name an element on purpose, most stable first. */
-const NAMING_ATTRIBUTES = ['data-field', 'data-testid', 'data-test', 'data-id', 'name', 'aria-label'];
+const NAMING_ATTRIBUTES = ['data-field', 'data-testid', 'data-test', 'name', 'aria-label'];
+
+/**
+ * Values with digits usually belong to one record (`cust-1024`, `data-id="c1"`): a rule built on
+ * them would read only the customer the supervisor happened to click.
+ */
+const RECORD_SPECIFIC = /\d/;
 
 const css = (value: string) => CSS.escape(value);
 
-/** Whether `selector` finds exactly `element` (first match) in its scope. */
+/** Whether `selector`'s first rendered match in `scope` is `element`, as findTarget reads it. */
 function pointsAt(scope: Scope, selector: string, element: Element): boolean {
   try {
-    return scope.querySelector(selector) === element;
+    const first = Array.from(scope.querySelectorAll(selector)).find((match) => match.checkVisibility?.() ?? true);
+    return first === element;
   } catch {
     return false;
   }
@@ -18,22 +25,23 @@ function pointsAt(scope: Scope, selector: string, element: Element): boolean {
 /** A selector for `element` within its own scope: ids, data-* and names first, positions last. */
 export function selectorInScope(element: Element, scope: Scope): string {
   const tag = element.localName;
-  if (element.id && !/^\d|[:.]/.test(element.id)) {
+  if (element.id && !RECORD_SPECIFIC.test(element.id) && !/[:.]/.test(element.id)) {
     const byId = `#${css(element.id)}`;
     if (pointsAt(scope, byId, element)) return byId;
   }
   for (const name of NAMING_ATTRIBUTES) {
     const value = element.getAttribute(name);
-    if (!value) continue;
+    if (!value || RECORD_SPECIFIC.test(value)) continue;
     const byAttribute = `${tag}[${name}="${css(value)}"]`;
     if (pointsAt(scope, byAttribute, element)) return byAttribute;
   }
+  if (pointsAt(scope, tag, element)) return tag;
   for (const attribute of Array.from(element.attributes)) {
-    if (!attribute.name.startsWith('data-') || !attribute.value || attribute.value.length > 60) continue;
-    const byData = `${tag}[${attribute.name}="${css(attribute.value)}"]`;
+    const { name, value } = attribute;
+    if (!name.startsWith('data-') || !value || value.length > 60 || RECORD_SPECIFIC.test(value)) continue;
+    const byData = `${tag}[${name}="${css(value)}"]`;
     if (pointsAt(scope, byData, element)) return byData;
   }
-  if (pointsAt(scope, tag, element)) return tag;
   // Anchored on the nearest ancestor that has a stable name, then down by tag and position.
   const parent = element.parentElement;
   if (!parent) return tag;

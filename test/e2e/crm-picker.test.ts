@@ -4,7 +4,19 @@ import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { launchWithExtension, screenshotPath, sidebarFrame, signInThroughOptions, startServer, type ExtensionBrowser, type RunningServer } from './harness';
 
-declare const chrome: { runtime: { sendMessage(message: object): Promise<unknown> } };
+declare const chrome: {
+  runtime: { sendMessage(message: object): Promise<unknown> };
+  storage: { local: { set(items: object): Promise<void> } };
+};
+
+/** The fixture CRM configured with a name rule only: the supervisor is about to add the phone. */
+const SPA_SITE = {
+  id: '00000000-0000-4000-8000-0000000000a1',
+  name: 'SPA CRM',
+  urlPattern: '*://127.0.0.1/demo/hostile/spa.html*',
+  fields: { customerName: { path: ['crm-app', 'customer-card', '[data-field="name"]'], read: 'text' } },
+  replyBox: null,
+};
 
 let server: RunningServer;
 let fixtures: FixtureServer;
@@ -13,6 +25,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   [server, fixtures] = await Promise.all([startServer(), startFixtureServer()]);
   browser = await launchWithExtension('zh-CN');
+  await browser.serviceWorker.evaluate((site) => chrome.storage.local.set({ crmSites: [site] }), SPA_SITE);
 });
 afterAll(async () => {
   await browser?.close();
@@ -63,7 +76,8 @@ test('an agent may not pick; a supervisor picks a value inside nested shadow roo
   await expect.poll(() => allText(page), { timeout: 15_000 }).toContain('Reads: 139 0000 1111');
   const text = await allText(page);
   // A path through both shadow roots, by names rather than positions.
-  expect(text).toContain('crm-app  ⟫  customer-card[data-id="c1"]  ⟫  span[data-field="phone"]');
+  // Record ids (data-id="c1") are avoided: the rule must read whichever customer is shown.
+  expect(text).toContain('crm-app  ⟫  customer-card  ⟫  span[data-field="phone"]');
   // The click did not reach the CRM: no navigation, no focus change.
   expect(page.url()).toContain('c=c1');
   await page.screenshot({ path: screenshotPath('crm-picker') });
