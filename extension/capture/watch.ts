@@ -3,6 +3,11 @@ import { readCustomer, type Captured, type Scope } from './read';
 
 /** How long the page must be quiet before it is read again: CRMs render a record in bursts. */
 const SETTLE_MS = 120;
+/**
+ * After a navigation, how long an empty page is taken for "the next record is loading" rather
+ * than "no customer": the old record goes first, the new one arrives with its data.
+ */
+const NAVIGATION_GRACE_MS = 2000;
 
 const OBSERVED: MutationObserverInit = { subtree: true, childList: true, characterData: true, attributes: true };
 
@@ -25,6 +30,9 @@ export function watchCustomer(options: WatchOptions): void {
   const { doc, site, onCustomer, signal } = options;
   let last: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let navigatedAt = -Infinity;
+  let lastHref = doc.location.href;
+  let graceTimer: ReturnType<typeof setTimeout> | undefined;
   const observed = new WeakSet<Scope>();
 
   const schedule = () => {
@@ -44,23 +52,39 @@ export function watchCustomer(options: WatchOptions): void {
   function check() {
     timer = undefined;
     if (signal.aborted) return;
+    // pushState changes the URL without an event the isolated world hears at once (WXT polls).
+    if (doc.location.href !== lastHref) {
+      lastHref = doc.location.href;
+      navigatedAt = performance.now();
+    }
     const captured = readCustomer(doc, site, observe);
+    const sinceNavigation = performance.now() - navigatedAt;
+    if (!captured && sinceNavigation < NAVIGATION_GRACE_MS) {
+      // Look once more when the grace ends, in case the page never shows another record.
+      graceTimer ??= setTimeout(() => ((graceTimer = undefined), schedule()), NAVIGATION_GRACE_MS - sinceNavigation);
+      return;
+    }
     const key = JSON.stringify(captured);
     if (key === last) return;
     last = key;
     onCustomer(captured);
   }
 
+  const navigated = () => {
+    navigatedAt = performance.now();
+    schedule();
+  };
   observe(doc);
   const view = doc.defaultView;
-  view?.addEventListener('popstate', schedule, { signal });
-  view?.addEventListener('hashchange', schedule, { signal });
-  options.onLocationChange(schedule);
+  view?.addEventListener('popstate', navigated, { signal });
+  view?.addEventListener('hashchange', navigated, { signal });
+  options.onLocationChange(navigated);
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
+      clearTimeout(timer);
+      clearTimeout(graceTimer);
     },
     { once: true },
   );

@@ -17,7 +17,10 @@ import {
 
 /** The extension API, as the test's evaluate callbacks use it inside Chromium. */
 declare const chrome: {
-  storage: { local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
+    session: { onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void } };
+  };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
   runtime: { sendMessage(message: object): Promise<unknown> };
 };
@@ -145,6 +148,14 @@ describe('single-page CRM with nested shadow roots and hidden cached records', (
   test('captures the shown record and follows pushState, hash and back navigation', async () => {
     const page = await open('spa.html?c=c1');
     await expect.poll(() => customerName(page), { timeout: 15_000 }).toBe('陈美玲');
+    // Every customer the background is told about from now on, in order.
+    await browser.serviceWorker.evaluate(() => {
+      const seen: unknown[] = [];
+      (globalThis as unknown as { seenCustomers: unknown[] }).seenCustomers = seen;
+      chrome.storage.session.onChanged.addListener((changes) => {
+        for (const [key, change] of Object.entries(changes)) if (key.endsWith(':customer')) seen.push(change.newValue ?? null);
+      });
+    });
     await page.click('a[data-go="c2"]');
     await expect.poll(() => customerName(page), { timeout: 15_000 }).toBe('林志强');
     const sidebar = await sidebarFrame(page);
@@ -155,6 +166,11 @@ describe('single-page CRM with nested shadow roots and hidden cached records', (
     await expect.poll(() => customerName(page), { timeout: 15_000 }).toBe('林志强');
     // The earlier records are still in the page, hidden: they were not what was read.
     expect(await page.locator('customer-card').count()).toBe(3);
+    // While each next record loaded, the sidebar was never told "no customer".
+    const seen = await browser.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { seenCustomers: ({ name: string } | null)[] }).seenCustomers.map((c) => c?.name ?? null),
+    );
+    expect(seen).toEqual(['林志强', '周晓燕', '林志强']);
     await page.close();
   });
 
