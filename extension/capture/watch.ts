@@ -17,6 +17,8 @@ export interface WatchOptions {
   onCustomer: (captured: Captured | null) => void;
   /** Subscribes to the page's own navigation (WXT's `wxt:locationchange`: pushState, replaceState, hash). */
   onLocationChange: (listener: () => void) => void;
+  /** Called once for each same-origin frame document the rules reach. */
+  onFrameDocument?: (doc: Document) => void;
   signal: AbortSignal;
 }
 
@@ -46,6 +48,7 @@ export function watchCustomer(options: WatchOptions): void {
     if (observed.has(scope)) return;
     observed.add(scope);
     observer.observe(scope, OBSERVED);
+    if (scope !== doc && scope.nodeType === Node.DOCUMENT_NODE) options.onFrameDocument?.(scope as Document);
     scope.addEventListener('load', schedule, { capture: true, signal });
   };
 

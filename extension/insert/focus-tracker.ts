@@ -5,6 +5,10 @@ export interface FocusTracker {
   field(): HTMLElement | null;
   /** The caret range inside a contenteditable field, saved before focus left for the sidebar. */
   caret(): Range | null;
+  /** Calls `listener` with the top document and each same-origin frame document found, now and later. */
+  documents(listener: (doc: Document) => void): void;
+  /** Starts listening in a same-origin frame's document found some other way (capture rules, insertion). */
+  adopt(doc: Document): void;
 }
 
 /**
@@ -17,6 +21,8 @@ export function trackFocusedField(doc: Document, isOwn: (element: Element) => bo
   let field: HTMLElement | null = null;
   let caret: Range | null = null;
   const listened = new WeakSet<Document>();
+  const known: Document[] = [];
+  const documentListeners: ((doc: Document) => void)[] = [];
 
   const onFocus = () => {
     const active = deepActiveElement(doc);
@@ -37,6 +43,8 @@ export function trackFocusedField(doc: Document, isOwn: (element: Element) => bo
   function listen(target: Document) {
     if (listened.has(target)) return;
     listened.add(target);
+    known.push(target);
+    for (const listener of documentListeners) listener(target);
     target.addEventListener('focusin', onFocus, { capture: true, signal });
     target.addEventListener('selectionchange', onSelection, { signal });
   }
@@ -47,5 +55,10 @@ export function trackFocusedField(doc: Document, isOwn: (element: Element) => bo
   return {
     field: () => (field?.isConnected ? field : null),
     caret: () => caret,
+    adopt: listen,
+    documents(listener) {
+      documentListeners.push(listener);
+      for (const target of known) listener(target);
+    },
   };
 }

@@ -5,7 +5,10 @@ import { insertText } from './insert-text';
 const SHORTCUT_BEFORE_CARET = /;[a-z0-9]{2,20}$/;
 
 interface ShortcutOptions {
+  /** The top document: where the focused field is looked up (through frames and shadow roots). */
   doc: Document;
+  /** Every document to listen in: the top one and same-origin frames as they are found. */
+  documents: (listener: (doc: Document) => void) => void;
   /** Shortcuts that exist, so the key can be claimed before the page inserts the space. */
   shortcuts: () => ReadonlySet<string>;
   /** The rendered template for a shortcut, or null. */
@@ -48,31 +51,28 @@ function typedShortcut(field: HTMLElement): { shortcut: string; select: () => vo
 export function expandShortcuts(options: ShortcutOptions): void {
   const { doc, signal } = options;
   let composing = false;
-  const view = doc.defaultView;
-  if (!view) return;
-  doc.addEventListener('compositionstart', () => (composing = true), { capture: true, signal });
-  doc.addEventListener('compositionend', () => (composing = false), { capture: true, signal });
-  // On the window, in the capture phase: before the page's own key handlers can swallow the key.
-  view.addEventListener(
-    'keydown',
-    (event) => {
-      if (event.key !== ' ' && event.key !== 'Tab') return;
-      if (event.isComposing || composing || event.keyCode === 229 || event.ctrlKey || event.metaKey || event.altKey) return;
-      const field = deepActiveElement(doc);
-      if (!field || options.isOwn(field) || !isEditable(field)) return;
-      const typed = typedShortcut(field);
-      if (!typed || !options.shortcuts().has(typed.shortcut)) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      void options.expand(typed.shortcut).then((text) => {
-        if (!text || deepActiveElement(doc) !== field) return;
-        // The caret may have moved while the background answered: only replace what is still there.
-        const still = typedShortcut(field);
-        if (still?.shortcut !== typed.shortcut) return;
-        still.select();
-        insertText(field, text, null);
-      });
-    },
-    { capture: true, signal },
-  );
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== ' ' && event.key !== 'Tab') return;
+    if (event.isComposing || composing || event.keyCode === 229 || event.ctrlKey || event.metaKey || event.altKey) return;
+    const field = deepActiveElement(doc);
+    if (!field || options.isOwn(field) || !isEditable(field)) return;
+    const typed = typedShortcut(field);
+    if (!typed || !options.shortcuts().has(typed.shortcut)) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    void options.expand(typed.shortcut).then((text) => {
+      if (!text || deepActiveElement(doc) !== field) return;
+      // The caret may have moved while the background answered: only replace what is still there.
+      const still = typedShortcut(field);
+      if (still?.shortcut !== typed.shortcut) return;
+      still.select();
+      insertText(field, text, null);
+    });
+  };
+  options.documents((target) => {
+    target.addEventListener('compositionstart', () => (composing = true), { capture: true, signal });
+    target.addEventListener('compositionend', () => (composing = false), { capture: true, signal });
+    // On the window, in the capture phase: before the page's own key handlers can swallow the key.
+    target.defaultView?.addEventListener('keydown', onKeyDown, { capture: true, signal });
+  });
 }

@@ -47,6 +47,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
       doc,
       site,
       onLocationChange: options.onLocationChange,
+      onFrameDocument: focus.adopt,
       onCustomer: (captured) => void sendFromContent({ type: 'page.customer', captured }).catch(() => undefined),
       signal,
     });
@@ -54,6 +55,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
 
   expandShortcuts({
     doc,
+    documents: focus.documents,
     shortcuts: () => shortcuts,
     expand: async (shortcut) => {
       const reply = Expansion.safeParse(await sendFromContent({ type: 'page.expand', shortcut }).catch(() => null));
@@ -64,14 +66,17 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
   });
 
   const language = (doc.defaultView?.navigator.language ?? 'zh').startsWith('zh') ? 'zh' : 'en';
-  flagWordingAsTyped({ doc, rules: () => wordingRules, isOwn, labels: HINT_LABELS[language], signal });
+  flagWordingAsTyped({ doc, documents: focus.documents, rules: () => wordingRules, isOwn, labels: HINT_LABELS[language], signal });
 
   const insert = async (text: string): Promise<InsertResult> => {
     const remembered = focus.field();
     if (remembered && insertText(remembered, text, focus.caret())) return { ok: true, via: 'caret' };
     // No field was focused yet: the site's reply box is where a reply goes.
     const replyBox = site?.replyBox ? findTarget(doc, site.replyBox.path) : null;
-    if (!remembered && isEditable(replyBox) && insertText(replyBox, text, 'end')) return { ok: true, via: 'reply_box' };
+    if (!remembered && isEditable(replyBox)) {
+      focus.adopt(replyBox.ownerDocument); // a reply box inside a frame: hear its keys from now on
+      if (insertText(replyBox, text, 'end')) return { ok: true, via: 'reply_box' };
+    }
     // Nothing on the page could take it: the agent pastes it themself.
     if (await copyToClipboard(doc, text)) return { ok: true, via: 'clipboard' };
     return { ok: false, reason: remembered ? 'rejected' : 'no_field' };

@@ -17,6 +17,8 @@ const CSS = `
 
 interface WordingOptions {
   doc: Document;
+  /** Every document to listen in: the top one and same-origin frames as they are found. */
+  documents: (listener: (doc: Document) => void) => void;
   rules: () => readonly ContentWordingRule[];
   isOwn: (element: Element) => boolean;
   /** Labels in the agent's language. */
@@ -68,8 +70,10 @@ export function flagWordingAsTyped(options: WordingOptions): { check(): void } {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(check, DEBOUNCE_MS);
   };
-  doc.addEventListener('input', schedule, { capture: true, signal });
-  doc.addEventListener('focusin', schedule, { capture: true, signal });
+  options.documents((target) => {
+    target.addEventListener('input', schedule, { capture: true, signal });
+    target.addEventListener('focusin', schedule, { capture: true, signal });
+  });
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
   return { check: schedule };
 }

@@ -216,7 +216,14 @@ describe('legacy CRM whose form is in an iframe created after load', () => {
     await form.click('textarea[name="remark"]');
     await page.keyboard.press('Home');
     expect(await insert(page, '【跟进】')).toEqual({ ok: true, via: 'caret' });
-    expect(await form.evaluate(() => (window as unknown as { formModel: { remark: string } }).formModel.remark)).toBe('【跟进】已转工程部。');
+    const remark = () => form.evaluate(() => (window as unknown as { formModel: { remark: string } }).formModel.remark);
+    expect(await remark()).toBe('【跟进】已转工程部。');
+    // Shortcuts and wording hints work inside the frame too.
+    await page.keyboard.press('End');
+    await page.keyboard.type(';qian ');
+    await expect.poll(remark, { timeout: 15_000 }).toBe('【跟进】已转工程部。黄伟，给您的生活带来这样的不便，我们非常抱歉。');
+    await page.keyboard.type('保证三天');
+    await expect.poll(() => allText(page), { timeout: 15_000 }).toContain('我们会尽快安排，并在约定时间前答复您');
     await page.screenshot({ path: screenshotPath('crm-legacy-iframe') });
     await page.close();
   });
