@@ -1,12 +1,6 @@
 import { defineConfig } from 'wxt';
 
 /**
- * Origins allowed to frame the sidebar page: the built-in demo CRM's. (Resource match patterns
- * take no path, so this is the whole origin.)
- */
-const DEMO_CRM_ORIGINS = ['*://127.0.0.1/*', '*://localhost/*'];
-
-/**
  * The public half of a key pair: it pins the Chrome extension id to
  * olajigdaoeoedjnogpakenpdpknookmp, so the server can allow exactly that origin.
  * The private half was never kept; nothing secret is here.
@@ -16,6 +10,8 @@ const CHROME_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAk8dnLFPt5
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
+  // Copied into the build as is: the enterprise policy schema.
+  publicDir: 'extension/public',
   // No auto-imports: every module says where its names come from.
   imports: false,
   manifest: ({ browser }) => ({
@@ -25,11 +21,25 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'lingting@lingting.invalid', strict_min_version: '128.0' } } }
       : {}),
-    permissions: ['storage', 'alarms'],
+    // `scripting` registers the content script on CRMs configured on the server; the agent grants
+    // each CRM's origin once from the options page (optional host permissions). `clipboardWrite`
+    // lets an insertion that no field can take land on the clipboard.
+    permissions: ['storage', 'alarms', 'scripting', 'clipboardWrite'],
+    ...(browser === 'firefox'
+      ? // MV2 has no optional_host_permissions: origins are requested through optional_permissions.
+        { optional_permissions: ['*://*/*'] }
+      : { optional_host_permissions: ['*://*/*'] }),
+    // Enterprise policy may preset the server address (storage.managed). Chrome reads this schema;
+    // Firefox takes managed storage from a native manifest / policies.json instead.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     web_accessible_resources: [
       {
-        resources: ['sidebar.html'],
-        matches: DEMO_CRM_ORIGINS,
+        // picker.js: loaded on demand by the content script when a supervisor picks a value.
+        resources: ['sidebar.html', 'picker.js'],
+        // A configured CRM can be on any origin, and the sidebar frame must load there without a
+        // rebuild. The page learns only that the extension is installed; the frame's content stays
+        // out of its reach (closed shadow root, cross-origin frame).
+        matches: ['<all_urls>'],
       },
     ],
   }),

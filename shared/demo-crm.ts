@@ -20,3 +20,9 @@ export const DEMO_CRM_SITE: CrmSite = {
   },
   replyBox: { path: ['textarea#reply'], read: 'value' },
 };
+
+/**
+ * Where the extension's manifest runs its content script without any configuration: the demo
+ * CRM, on this machine. Other CRMs get the script registered at run time.
+ */
+export const DEMO_CRM_PATTERNS = ['*://127.0.0.1/demo/*', '*://localhost/demo/*'];

@@ -19,3 +19,6 @@ export * from './catalogue-api';
 export * from './case-history';
 export * from './account-api';
 export * from './case-query';
+export * from './content-protocol';
+export * from './match-pattern';
+export * from './wording-match';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { Case, CustomerSnapshot } from './case';
+import { Case, type CustomerSnapshot } from './case';
 import type { Category } from './category';
+import type { Expansion, PageSetup } from './content-protocol';
+import { CaptureRule, CapturedField } from './crm-site';
+import { Shortcut } from './template';
 import { plainText } from './primitives';
 import type { Template } from './template';
 import type { User} from './user';
@@ -11,8 +14,23 @@ import { Username } from './user';
  * parsed with these schemas by its receiver before use: a message can come from any frame.
  */
 export const ToBackground = z.discriminatedUnion('type', [
-  /** content → background: the customer the CRM page shows now (null when none is shown). */
-  z.object({ type: z.literal('page.customer'), customer: CustomerSnapshot.nullable() }),
+  /**
+   * content → background: the values the CRM page shows now, as scraped (null when it shows no
+   * customer). The background parses them into a CustomerSnapshot: the content script stays thin.
+   */
+  z.object({ type: z.literal('page.customer'), captured: z.partialRecord(CapturedField, z.string().max(4000)).nullable() }),
+  /** content → background: how to read the page this content script runs in. */
+  z.object({ type: z.literal('page.site') }),
+  /** content → background: the template with this shortcut, rendered for the tab's customer. */
+  z.object({ type: z.literal('page.expand'), shortcut: Shortcut }),
+  /** sidebar (supervisor) → background: start "pick from page" for one field in the sidebar's tab. */
+  z.object({ type: z.literal('pick.start'), field: z.union([CapturedField, z.literal('replyBox')]) }),
+  /** picker → background: save the picked rule to the server's site for this page. */
+  z.object({ type: z.literal('pick.save'), field: z.union([CapturedField, z.literal('replyBox')]), rule: CaptureRule }),
+  /** options → background: the configured CRM sites and whether each origin was granted. */
+  z.object({ type: z.literal('sites.list') }),
+  /** options → background: permissions changed; register content scripts for granted sites now. */
+  z.object({ type: z.literal('sites.register') }),
   /** sidebar → background: everything the sidebar shows for its tab. */
   z.object({ type: z.literal('sidebar.context') }),
   /** sidebar → background: write a case locally and queue it for the server. */
@@ -33,11 +51,8 @@ export const ToBackground = z.discriminatedUnion('type', [
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
-/** background → content script of one tab. */
-export const ToContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('content.insert'), text: plainText(8000).min(1) }),
-]);
-export type ToContent = z.infer<typeof ToContent>;
+// background → content script of one tab: `ToContent` in ./content-protocol (zod/mini, so the
+// content script stays small).
 
 export type SyncState =
   | { kind: 'signed_out' }
@@ -66,9 +81,26 @@ export const InsertResult = z.discriminatedUnion('ok', [
 ]);
 export type InsertResult = z.infer<typeof InsertResult>;
 
+/** A configured CRM site as the options page lists it: may the extension run there yet? */
+export interface SiteAccess {
+  id: string;
+  name: string;
+  urlPattern: string;
+  /** Origins the agent must grant (once) before the sidebar appears on this CRM. */
+  origins: string[];
+  granted: boolean;
+  builtIn: boolean;
+}
+
 /** What the background answers to each request. */
 export interface BackgroundReplies {
   'page.customer': { ok: true };
+  'page.site': PageSetup;
+  'page.expand': Expansion;
+  'pick.start': { ok: true } | { ok: false; message: string };
+  'pick.save': { ok: true } | { ok: false; message: string };
+  'sites.list': { sites: SiteAccess[] };
+  'sites.register': { sites: SiteAccess[] };
   'sidebar.context': SidebarContext;
   'case.save': { ok: true; sync: SyncState };
   'text.insert': InsertResult;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Instant, Locale, plainText } from './primitives';
+import { matchPhrases, type PhraseMatch } from './wording-match';
 
 /**
  * A supervisor's rule about wording: a forbidden phrase (never say it) or an unapproved promise
@@ -17,21 +18,9 @@ export const WordingRule = z.object({
 export type WordingRule = z.infer<typeof WordingRule>;
 
 /** One place where a text breaks a rule. */
-export interface WordingFlag {
-  rule: WordingRule;
-  start: number;
-  end: number;
-}
+export type WordingFlag = PhraseMatch<WordingRule>;
 
 /** Every occurrence of every rule's phrase in `text`, in order of position. */
 export function flagWording(text: string, rules: readonly WordingRule[]): WordingFlag[] {
-  const haystack = text.toLocaleLowerCase();
-  const flags: WordingFlag[] = [];
-  for (const rule of rules) {
-    const needle = rule.phrase.toLocaleLowerCase();
-    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
-      flags.push({ rule, start: at, end: at + needle.length });
-    }
-  }
-  return flags.sort((a, b) => a.start - b.start);
+  return matchPhrases(text, rules);
 }

@@ -3,19 +3,39 @@ const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', '']);
 
 export type TextField = HTMLTextAreaElement | HTMLInputElement;
 
+// Checks go by tag name, not `instanceof`: a field inside a same-origin frame belongs to the
+// frame's realm, whose HTMLInputElement is not the top page's.
+
+/** A textarea or a text-like input, in any frame. */
+export function isTextField(element: Element | null): element is TextField {
+  if (!element) return false;
+  if (element.localName === 'textarea') return true;
+  return element.localName === 'input' && TEXT_INPUT_TYPES.has((element as HTMLInputElement).type);
+}
+
 /** A field that accepts typed text: a textarea, a text-like input, or a contenteditable element. */
 export function isEditable(element: Element | null): element is HTMLElement {
   if (!element) return false;
-  if (element instanceof HTMLTextAreaElement) return !element.readOnly && !element.disabled;
-  if (element instanceof HTMLInputElement) {
-    return TEXT_INPUT_TYPES.has(element.type) && !element.readOnly && !element.disabled;
-  }
-  return element instanceof HTMLElement && element.isContentEditable;
+  if (isTextField(element)) return !element.readOnly && !element.disabled;
+  return (element as HTMLElement).isContentEditable === true;
 }
 
-/** The deepest focused element, through open shadow roots (a focused web component's inner field). */
+/** The same-origin document inside a frame element, or null. */
+export function frameDocument(element: Element): Document | null {
+  if (element.localName !== 'iframe' && element.localName !== 'frame') return null;
+  try {
+    return (element as HTMLIFrameElement).contentDocument;
+  } catch {
+    return null;
+  }
+}
+
+/** The deepest focused element, through open shadow roots and same-origin frames. */
 export function deepActiveElement(doc: Document): Element | null {
   let active: Element | null = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
+  for (;;) {
+    const inner = active?.shadowRoot?.activeElement ?? (active ? frameDocument(active)?.activeElement : null);
+    if (!inner || inner === active) return active;
+    active = inner;
+  }
 }

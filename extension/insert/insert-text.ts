@@ -1,13 +1,15 @@
-import type { TextField } from './editable';
+import { isTextField, type TextField } from './editable';
 
 /**
  * Puts `text` at the caret of `field` the way typing would, so the page app's own state
  * (React, Vue, a rich-text editor) receives it, not just the DOM.
  *
- * `execCommand('insertText')` is the only call that does both: it edits through the browser's
- * editing pipeline, which fires a trusted `input` event and keeps the undo stack. Where it is
- * refused, the value is set through the element's native setter and an `input` event is sent,
- * which controlled inputs also observe.
+ * Rich-text editors (Lexical, Slate, ProseMirror-style) keep their own model and update it from
+ * `beforeinput`: a cancelable `beforeinput` is offered first, and an editor that takes it
+ * (calls preventDefault) has inserted the text itself. Otherwise `execCommand('insertText')`
+ * edits through the browser's editing pipeline, which fires a trusted `input` event (React's
+ * onChange) and keeps the undo stack. Where it is refused, the value is set through the
+ * element's native setter and an `input` event is sent, which controlled inputs also observe.
  */
 export function insertText(field: HTMLElement, text: string, caret: Range | 'end' | null): boolean {
   const doc = field.ownerDocument;
@@ -18,12 +20,30 @@ export function insertText(field: HTMLElement, text: string, caret: Range | 'end
     selection?.removeAllRanges();
     selection?.addRange(caret);
   }
+  if (field.isContentEditable && offerBeforeInput(field, text)) return true;
   if (doc.execCommand('insertText', false, text)) return true;
-  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+  if (isTextField(field)) {
     insertIntoValue(field, text);
     return true;
   }
   return false;
+}
+
+/** Whether the page's editor took the text from a `beforeinput` event and inserted it itself. */
+function offerBeforeInput(field: HTMLElement, text: string): boolean {
+  const view = field.ownerDocument.defaultView;
+  if (!view) return false;
+  const selection = field.ownerDocument.getSelection();
+  const ranges = selection && selection.rangeCount > 0 ? [new view.StaticRange(selection.getRangeAt(0))] : [];
+  const event = new view.InputEvent('beforeinput', {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    inputType: 'insertText',
+    data: text,
+    targetRanges: ranges,
+  });
+  return !field.dispatchEvent(event);
 }
 
 function insertIntoValue(field: TextField, text: string): void {
@@ -32,15 +52,16 @@ function insertIntoValue(field: TextField, text: string): void {
   const next = field.value.slice(0, start) + text + field.value.slice(end);
   // React tracks the value it last set; writing through the prototype's setter makes the
   // following input event look like a user edit to it.
-  const prototype = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const view = field.ownerDocument.defaultView ?? window;
+  const prototype = field.localName === 'textarea' ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, next);
   field.setSelectionRange(start + text.length, start + text.length);
-  field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
 }
 
 /** Where text goes in a field the agent never clicked: after what is already there. */
 function placeCaretAtEnd(field: HTMLElement): void {
-  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+  if (isTextField(field)) {
     field.setSelectionRange(field.value.length, field.value.length);
     return;
   }

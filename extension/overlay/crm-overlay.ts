@@ -1,32 +1,106 @@
-import type { CrmSite, InsertResult } from '../../shared';
+import type { InsertResult } from '../../shared';
+import { Expansion, PageSetup, type ContentWordingRule } from '../../shared/content-protocol';
 import { watchCustomer } from '../capture/watch';
 import { findTarget } from '../capture/read';
+import { copyToClipboard } from '../insert/clipboard';
 import { isEditable } from '../insert/editable';
 import { trackFocusedField } from '../insert/focus-tracker';
 import { insertText } from '../insert/insert-text';
-import { browser } from '../platform/browser';
-import { listenInContent, sendToBackground } from '../platform/messaging';
+import { expandShortcuts } from '../insert/shortcuts';
+import { extensionUrl, listenInContent, loadPicker, sendFromContent } from '../platform/content-messaging';
 import { mountSidebar } from './mount-sidebar';
+import { flagWordingAsTyped } from './wording-hints';
+
+const HINT_LABELS = {
+  zh: { forbidden: '禁用语', unapproved_promise: '未经批准的承诺', instead: '建议说法' },
+  en: { forbidden: 'Forbidden phrase', unapproved_promise: 'Unapproved promise', instead: 'Say instead' },
+};
+
+interface OverlayOptions {
+  doc: Document;
+  signal: AbortSignal;
+  /** Subscribes to the page's client-side navigation. */
+  onLocationChange: (listener: () => void) => void;
+}
 
 /**
- * Everything the content script does on a CRM page: mount the sidebar, report the customer
- * the page shows, and insert text where the agent was typing. Undone when `signal` aborts.
+ * Everything the content script does on a CRM page: mount the sidebar, report what the page
+ * shows of the customer, insert text where the agent was typing, expand shortcuts and flag
+ * wording. How to read this CRM comes from the background (configured sites, cached from the
+ * server). Undone when `signal` aborts.
  */
-export function startCrmOverlay(options: { doc: Document; site: CrmSite; signal: AbortSignal }): void {
-  const { doc, site, signal } = options;
-  const sidebar = mountSidebar(doc, browser.runtime.getURL('/sidebar.html'), signal);
-  const focus = trackFocusedField(doc, (element) => element === sidebar.host, signal);
+export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
+  const { doc, signal } = options;
+  // Painted first: the agent sees the sidebar while the background looks the site up.
+  const sidebar = mountSidebar(doc, extensionUrl('/sidebar.html'), signal);
+  const isOwn = (element: Element) => element === sidebar.host || element.localName.startsWith('lingting-');
+  const focus = trackFocusedField(doc, isOwn, signal);
 
-  watchCustomer(doc, site, (customer) => void sendToBackground({ type: 'page.customer', customer }).catch(() => undefined), signal);
+  const setup = PageSetup.safeParse(await sendFromContent({ type: 'page.site' }).catch(() => null));
+  if (signal.aborted) return;
+  const site = setup.success ? setup.data.site : null;
+  let wordingRules: readonly ContentWordingRule[] = setup.success ? setup.data.wordingRules : [];
+  const shortcuts = new Set(setup.success ? setup.data.shortcuts : []);
 
-  const insert = (text: string): InsertResult => {
+  if (site) {
+    watchCustomer({
+      doc,
+      site,
+      onLocationChange: options.onLocationChange,
+      onFrameDocument: focus.adopt,
+      onCustomer: (captured) => void sendFromContent({ type: 'page.customer', captured }).catch(() => undefined),
+      signal,
+    });
+  }
+
+  expandShortcuts({
+    doc,
+    documents: focus.documents,
+    shortcuts: () => shortcuts,
+    expand: async (shortcut) => {
+      const reply = Expansion.safeParse(await sendFromContent({ type: 'page.expand', shortcut }).catch(() => null));
+      return reply.success ? reply.data.text : null;
+    },
+    isOwn,
+    signal,
+  });
+
+  const language = (doc.defaultView?.navigator.language ?? 'zh').startsWith('zh') ? 'zh' : 'en';
+  flagWordingAsTyped({ doc, documents: focus.documents, rules: () => wordingRules, isOwn, labels: HINT_LABELS[language], signal });
+
+  const insert = async (text: string): Promise<InsertResult> => {
     const remembered = focus.field();
-    if (remembered) return insertText(remembered, text, focus.caret()) ? { ok: true, via: 'caret' } : { ok: false, reason: 'rejected' };
+    if (remembered && insertText(remembered, text, focus.caret())) return { ok: true, via: 'caret' };
     // No field was focused yet: the site's reply box is where a reply goes.
-    const replyBox = site.replyBox ? findTarget(doc, site.replyBox.path) : null;
-    if (!isEditable(replyBox)) return { ok: false, reason: 'no_field' };
-    return insertText(replyBox, text, 'end') ? { ok: true, via: 'reply_box' } : { ok: false, reason: 'rejected' };
+    const replyBox = site?.replyBox ? findTarget(doc, site.replyBox.path) : null;
+    if (!remembered && isEditable(replyBox)) {
+      focus.adopt(replyBox.ownerDocument); // a reply box inside a frame: hear its keys from now on
+      if (insertText(replyBox, text, 'end')) return { ok: true, via: 'reply_box' };
+    }
+    // Nothing on the page could take it: the agent pastes it themself.
+    if (await copyToClipboard(doc, text)) return { ok: true, via: 'clipboard' };
+    return { ok: false, reason: remembered ? 'rejected' : 'no_field' };
   };
+  listenInContent(async (message) => {
+    if (message.type === 'content.insert') return insert(message.text);
+    await loadPicker();
+    (globalThis as { lingtingPicker?: { start(field: string): void } }).lingtingPicker?.start(message.field);
+    return { ok: true };
+  }, signal);
 
-  listenInContent(async (message) => insert(message.text), signal);
+  // Wording rules may change while the page is open (a supervisor edits them): refresh on focus.
+  doc.defaultView?.addEventListener(
+    'focus',
+    () =>
+      void sendFromContent({ type: 'page.site' })
+        .then((raw) => {
+          const next = PageSetup.safeParse(raw);
+          if (!next.success) return;
+          wordingRules = next.data.wordingRules;
+          shortcuts.clear();
+          for (const shortcut of next.data.shortcuts) shortcuts.add(shortcut);
+        })
+        .catch(() => undefined),
+    { signal },
+  );
 }

@@ -1,4 +1,4 @@
-import { ToBackground, ToContent, ToSidebar, type ReplyTo } from '../../shared';
+import { ToBackground, ToSidebar, type ReplyTo, type ToContent } from '../../shared';
 import { browser, type Runtime } from './browser';
 
 /** Sends a request to the background and returns its typed reply. */
@@ -23,16 +23,6 @@ export function listenInBackground(
     if (!parsed.success) return undefined;
     return handle(parsed.data, sender);
   });
-}
-
-/** Answers the background's requests in a content script, until `signal` aborts. */
-export function listenInContent(handle: (message: ToContent) => Promise<unknown>, signal: AbortSignal): void {
-  const listener = (raw: unknown) => {
-    const parsed = ToContent.safeParse(raw);
-    return parsed.success ? handle(parsed.data) : undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }
 
 /** Tells open sidebars that their context changed; none listening is fine. */

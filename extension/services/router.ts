@@ -1,4 +1,7 @@
-import type { InsertResult, ReplyTo, Settings, SidebarContext, ToBackground } from '../../shared';
+import { CustomerSnapshot, renderTemplate } from '../../shared';
+import type { InsertResult, Locale, PageSetup, ReplyTo, Settings, SidebarContext, ToBackground } from '../../shared';
+import type { CrmSitesService, SiteSource } from './crm-sites';
+import type { Session } from './settings';
 import type { CaseService } from './cases';
 import type { SettingsService } from './settings';
 import type { SyncService } from './sync';
@@ -9,6 +12,8 @@ import type { SignInResponse, SignInRequest } from '../../shared';
 /** Who sent a message: the tab it came from, when it came from one. */
 export interface Origin {
   tabId: number | null;
+  /** The URL of the frame that sent it (a content script's page), when known. */
+  url?: string | null;
 }
 
 interface RouterDeps {
@@ -21,6 +26,13 @@ interface RouterDeps {
   insertInTab: (tabId: number, text: string) => Promise<InsertResult>;
   /** Tells the sidebar of `tabId` (null: every sidebar) to fetch its context again. */
   notifySidebars: (tabId: number | null) => Promise<void>;
+  crmSites: CrmSitesService;
+  /** Asks the content script of `tabId` to load the picker and start it for one field. */
+  startPicker: (tabId: number, field: string) => Promise<void>;
+  siteSource: (session: Session) => Required<SiteSource>;
+  newId: () => string;
+  /** The language templates expanded in a CRM field are preferred in. */
+  locale: () => Locale;
 }
 
 type Handlers = { [T in ToBackground['type']]: (message: Extract<ToBackground, { type: T }>, origin: Origin) => Promise<ReplyTo<T>> };
@@ -36,11 +48,77 @@ export function createBackgroundRouter(deps: RouterDeps) {
   const handlers: Handlers = {
     'page.customer': async (message, origin) => {
       if (origin.tabId === null) return { ok: true };
+      // Scraped values are parsed here, with the shared schema; what does not pass is no customer.
+      const captured = message.captured;
+      const parsed = captured
+        ? CustomerSnapshot.safeParse({
+            name: captured.customerName ?? '',
+            phone: captured.phone ?? '',
+            project: captured.project,
+            unit: captured.unit,
+            crmRecordId: captured.crmRecordId,
+          })
+        : null;
+      const customer = parsed?.success ? parsed.data : null;
       const before = JSON.stringify(await deps.tabCustomers.get(origin.tabId));
-      await deps.tabCustomers.set(origin.tabId, message.customer);
-      if (before !== JSON.stringify(message.customer)) await deps.notifySidebars(origin.tabId);
+      await deps.tabCustomers.set(origin.tabId, customer);
+      if (before !== JSON.stringify(customer)) await deps.notifySidebars(origin.tabId);
       return { ok: true };
     },
+
+    'page.site': async (_message, origin): Promise<PageSetup> => {
+      const [site, rules, cached] = await Promise.all([
+        deps.crmSites.forUrl(origin.url ?? null),
+        deps.crmSites.wordingRules(),
+        deps.sync.cached(),
+      ]);
+      const wordingRules = rules.map(({ phrase, alternative, kind }) => ({ phrase, alternative, kind }));
+      const shortcuts = [...new Set(cached.templates.flatMap((t) => (t.shortcut ? [t.shortcut] : [])))];
+      return { site, wordingRules, shortcuts };
+    },
+
+    'page.expand': async (message, origin) => {
+      const [{ templates }, session, customer] = await Promise.all([
+        deps.sync.cached(),
+        deps.settings.session(),
+        origin.tabId === null ? null : deps.tabCustomers.get(origin.tabId),
+      ]);
+      const locale = deps.locale();
+      const matching = templates.filter((t) => t.shortcut === message.shortcut && t.status === 'published');
+      const template = matching.find((t) => t.language === locale) ?? matching[0];
+      if (!template) return { text: null };
+      const values: Record<string, string> = {
+        customerName: customer?.name ?? '',
+        phone: customer?.phone ?? '',
+        project: customer?.project ?? '',
+        unit: customer?.unit ?? '',
+        agentName: session?.user.displayName ?? '',
+      };
+      return { text: renderTemplate(template.body, values, template.language).text };
+    },
+
+    'pick.start': async (message, origin) => {
+      const session = await deps.settings.session();
+      if (session?.user.role !== 'supervisor') return { ok: false, message: 'Only a supervisor configures CRM sites.' };
+      if (origin.tabId === null) return { ok: false, message: 'No CRM page.' };
+      await deps.startPicker(origin.tabId, message.field);
+      return { ok: true };
+    },
+
+    'pick.save': async (message, origin) => {
+      const session = await deps.settings.session();
+      if (session?.user.role !== 'supervisor') return { ok: false, message: 'Only a supervisor configures CRM sites.' };
+      if (!origin.url) return { ok: false, message: 'No CRM page.' };
+      try {
+        await deps.crmSites.saveRule(origin.url, message.field, message.rule, deps.siteSource(session), deps.newId);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
+    'sites.list': async () => ({ sites: await deps.crmSites.access() }),
+    'sites.register': async () => ({ sites: await deps.crmSites.register() }),
 
     'sidebar.context': async (_message, origin): Promise<SidebarContext> => {
       const [session, cached, sync, customer] = await Promise.all([
@@ -65,7 +143,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
     },
 
     'auth.signIn': async (message) => {
-      const serverUrl = serverBaseUrl(message.serverUrl);
+      // An address set by enterprise policy wins over the one typed in.
+      const serverUrl = serverBaseUrl((await deps.settings.managedServerUrl()) ?? message.serverUrl);
       try {
         const reply = await deps.signIn(serverUrl, { username: message.username, password: message.password });
         await deps.settings.signedIn({ serverUrl, token: reply.token, user: reply.user });

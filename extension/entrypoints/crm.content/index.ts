@@ -1,12 +1,17 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { DEMO_CRM_SITE } from '../../../shared';
+import { DEMO_CRM_PATTERNS } from '../../../shared/demo-crm';
 import { startCrmOverlay } from '../../overlay/crm-overlay';
 
 export default defineContentScript({
-  // The built-in demo CRM; CRMs configured on the server are registered at run time.
-  matches: ['*://127.0.0.1/demo/*', '*://localhost/demo/*'],
+  // The built-in demo CRM. CRMs configured on the server run this same script, registered at
+  // run time by the background (services/crm-sites.ts) once the agent grants their origin.
+  matches: DEMO_CRM_PATTERNS,
   runAt: 'document_idle',
   main(ctx) {
-    startCrmOverlay({ doc: document, site: DEMO_CRM_SITE, signal: ctx.signal });
+    void startCrmOverlay({
+      doc: document,
+      signal: ctx.signal,
+      onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+    });
   },
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Locale, Settings } from '../../../shared';
 import { background } from '../background-client';
 import { STRINGS } from '../i18n';
+import { CrmSites } from './CrmSites';
 
 /** Where the agent connects the extension to the Lingting server and signs in. */
 export function Options({ locale }: { locale: Locale }) {
@@ -77,6 +78,7 @@ export function Options({ locale }: { locale: Locale }) {
           </button>
         </form>
       )}
+      {settings?.user && <CrmSites locale={locale} />}
     </main>
   );
 }

@@ -29,12 +29,15 @@ export function withCachedTokenLookups(store: Store, ttlMs = TOKEN_CACHE_TTL_MS)
       async findUserByValidToken(tokenHash, now) {
         const hit = cache.get(tokenHash);
         if (hit && hit.until > now.getTime()) return hit.user;
-        const user = await store.tokens.findUserByValidToken(tokenHash, now);
-        if (user) {
-          if (cache.size >= MAX_ENTRIES) cache.clear();
-          cache.set(tokenHash, { user, until: now.getTime() + ttlMs });
-        } else cache.delete(tokenHash);
-        return user;
+        cache.delete(tokenHash);
+        const until = now.getTime() + ttlMs;
+        // Valid at the end of the window means valid throughout it (a token only ever expires
+        // once): only such a token is cached, so none outlives its expiry here.
+        const lastingUser = await store.tokens.findUserByValidToken(tokenHash, new Date(until));
+        if (!lastingUser) return store.tokens.findUserByValidToken(tokenHash, now);
+        if (cache.size >= MAX_ENTRIES) cache.clear();
+        cache.set(tokenHash, { user: lastingUser, until });
+        return lastingUser;
       },
       revoke: clearAll(store.tokens.revoke),
     },

@@ -1,0 +1,55 @@
+// The protocol of the content script, in zod/mini: the content script runs inside every CRM
+// page, so it carries only these small tree-shakable schemas, never the classic zod or the rest
+// of shared/. What it scrapes is sent raw; the background parses it with the full schemas.
+import * as z from 'zod/mini';
+
+/** One way to find a value on the page: selectors through shadow roots and frames (see CaptureRule). */
+export const ContentRule = z.object({
+  path: z.array(z.string().check(z.minLength(1), z.maxLength(500))).check(z.minLength(1), z.maxLength(10)),
+  read: z.enum(['text', 'value']),
+});
+export type ContentRule = z.infer<typeof ContentRule>;
+
+const optionalRule = z.optional(ContentRule);
+
+/** What a content script needs to know of the CRM it runs in (a CrmSite without its bookkeeping). */
+export const ContentSite = z.object({
+  fields: z.object({
+    customerName: optionalRule,
+    phone: optionalRule,
+    project: optionalRule,
+    unit: optionalRule,
+    crmRecordId: optionalRule,
+  }),
+  replyBox: z.nullable(ContentRule),
+});
+export type ContentSite = z.infer<typeof ContentSite>;
+
+/** A wording rule as the content script flags it while the agent types. */
+export const ContentWordingRule = z.object({
+  phrase: z.string().check(z.minLength(1), z.maxLength(200)),
+  alternative: z.string().check(z.maxLength(500)),
+  kind: z.enum(['forbidden', 'unapproved_promise']),
+});
+export type ContentWordingRule = z.infer<typeof ContentWordingRule>;
+
+/** The background's answer to `page.site`: how to read this page, and which wording to flag. */
+export const PageSetup = z.object({
+  site: z.nullable(ContentSite),
+  wordingRules: z.array(ContentWordingRule),
+  /** Shortcuts of the cached templates (`;qian`), so a keystroke can be claimed synchronously. */
+  shortcuts: z.array(z.string().check(z.maxLength(21))),
+});
+export type PageSetup = z.infer<typeof PageSetup>;
+
+/** The background's answer to `page.expand`: the rendered template, or null when none has that shortcut. */
+export const Expansion = z.object({ text: z.nullable(z.string().check(z.maxLength(8000))) });
+export type Expansion = z.infer<typeof Expansion>;
+
+/** background → content script of one tab. */
+export const ToContent = z.union([
+  z.object({ type: z.literal('content.insert'), text: z.string().check(z.minLength(1), z.maxLength(8000)) }),
+  /** A supervisor picks the rule for one field: the content script loads the picker on demand. */
+  z.object({ type: z.literal('content.pick'), field: z.string().check(z.maxLength(20)) }),
+]);
+export type ToContent = z.infer<typeof ToContent>;

@@ -1,0 +1,85 @@
+// "Pick from page": a supervisor clicks a value on a CRM page and gets a working capture rule.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { launchWithExtension, screenshotPath, sidebarFrame, signInThroughOptions, startServer, type ExtensionBrowser, type RunningServer } from './harness';
+
+declare const chrome: {
+  runtime: { sendMessage(message: object): Promise<unknown> };
+  storage: { local: { set(items: object): Promise<void> } };
+};
+
+/** The fixture CRM configured with a name rule only: the supervisor is about to add the phone. */
+const SPA_SITE = {
+  id: '00000000-0000-4000-8000-0000000000a1',
+  name: 'SPA CRM',
+  urlPattern: '*://127.0.0.1/demo/hostile/spa.html*',
+  fields: { customerName: { path: ['crm-app', 'customer-card', '[data-field="name"]'], read: 'text' } },
+  replyBox: null,
+};
+
+let server: RunningServer;
+let fixtures: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  [server, fixtures] = await Promise.all([startServer(), startFixtureServer()]);
+  browser = await launchWithExtension('zh-CN');
+  await browser.serviceWorker.evaluate((site) => chrome.storage.local.set({ crmSites: [site] }), SPA_SITE);
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([server?.stop(), fixtures?.stop()]);
+});
+
+/** Text of the page including closed shadow roots (our layer), through the DevTools protocol. */
+async function allText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+  await cdp.detach();
+  const texts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) texts.push(node.nodeValue);
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+  };
+  walk(root);
+  return texts.join(' ');
+}
+interface Node {
+  nodeType: number;
+  nodeValue: string;
+  children?: Node[];
+  shadowRoots?: Node[];
+}
+
+test('an agent may not pick; a supervisor picks a value inside nested shadow roots', async () => {
+  await signInThroughOptions(browser, server, 'agent');
+  const page = await browser.context.newPage();
+  await page.goto(fixtures.url('spa.html?c=c1'));
+  let sidebar = await sidebarFrame(page);
+  expect(await sidebar.evaluate(() => chrome.runtime.sendMessage({ type: 'pick.start', field: 'customerName' }))).toMatchObject({ ok: false });
+
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.click('[data-testid="signed-in"] ~ button');
+  await options.close();
+  await signInThroughOptions(browser, server, 'supervisor');
+  await page.reload();
+  sidebar = await sidebarFrame(page);
+  expect(await sidebar.evaluate(() => chrome.runtime.sendMessage({ type: 'pick.start', field: 'phone' }))).toEqual({ ok: true });
+
+  // Point at the phone number inside <crm-app> → <customer-card> shadow roots, and click it.
+  const phone = page.locator('customer-card:not([hidden]) [data-field="phone"]');
+  await phone.hover();
+  const box = (await phone.boundingBox())!;
+  await page.mouse.click(box.x + 4, box.y + box.height / 2);
+  await expect.poll(() => allText(page), { timeout: 15_000 }).toContain('Reads: 139 0000 1111');
+  const text = await allText(page);
+  // A path through both shadow roots, by names rather than positions.
+  // Record ids (data-id="c1") are avoided: the rule must read whichever customer is shown.
+  expect(text).toContain('crm-app  ⟫  customer-card  ⟫  span[data-field="phone"]');
+  // The click did not reach the CRM: no navigation, no focus change.
+  expect(page.url()).toContain('c=c1');
+  await page.screenshot({ path: screenshotPath('crm-picker') });
+  await page.close();
+});
