@@ -84,23 +84,17 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
   };
 }
 
-/**
- * The configured CRM sites and wording rules. Plain fetch rather than the typed client: these
- * routes belong to the supervisors' part of the server (switch to the client once it has them).
- */
+/** The configured CRM sites and wording rules, through the server's typed client. */
 export function createSiteSource(serverUrl: string, token: string, fetchImpl: FetchLike = fetch) {
-  const get = (path: string) => fetchImpl(new URL(path, serverUrl), { headers: { Authorization: `Bearer ${token}` } });
+  const client = createClient(serverUrl, { fetch: fetchImpl, headers: { Authorization: `Bearer ${token}` } });
   return {
-    sites: async () => (await parseReply(get('/api/crm-sites'), SiteList)).sites,
-    wordingRules: async () => (await parseReply(get('/api/wording-rules'), WordingRuleList)).rules,
+    sites: async () => (await parseReply(client.api['crm-sites'].$get(), SiteList)).sites,
+    wordingRules: async () => (await parseReply(client.api['wording-rules'].$get(), WordingRuleList)).rules,
     /** Creates (POST) or replaces (PUT) a site; supervisors only. */
     saveSite: async (site: CrmSite, isNew: boolean) => {
-      const path = isNew ? '/api/crm-sites' : `/api/crm-sites/${encodeURIComponent(site.id)}`;
-      const request = fetchImpl(new URL(path, serverUrl), {
-        method: isNew ? 'POST' : 'PUT',
-        headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(site),
-      });
+      const request = isNew
+        ? client.api['crm-sites'].$post({ json: site })
+        : client.api['crm-sites'][':id'].$put({ param: { id: site.id }, json: site });
       return (await parseReply(request, z.object({ site: CrmSite }))).site;
     },
   };
