@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Case } from './case';
+import { Case, CaseHistoryItem } from './case';
+import { Reminder } from './reminder';
+import { WordingRule } from './wording-rule';
 import { Category } from './category';
 import { Id, Instant } from './primitives';
 import { Template } from './template';
@@ -50,11 +52,9 @@ export type SignInResponse = z.infer<typeof SignInResponse>;
  * same change (a lost response, a restarted service worker) is recognised and answered with
  * the result recorded the first time.
  */
-export const SyncChange = z.object({
-  changeId: Id,
-  kind: z.literal('case.put'),
-  case: Case,
-});
+const caseChange = z.object({ changeId: Id, kind: z.literal('case.put'), case: Case });
+const reminderChange = z.object({ changeId: Id, kind: z.literal('reminder.put'), reminder: Reminder });
+export const SyncChange = z.discriminatedUnion('kind', [caseChange, reminderChange]);
 export type SyncChange = z.infer<typeof SyncChange>;
 
 export const SyncPushRequest = z.object({
@@ -78,3 +78,6 @@ export type SyncPushResponse = z.infer<typeof SyncPushResponse>;
 
 export const TemplateList = z.object({ templates: z.array(Template) });
 export const CategoryList = z.object({ categories: z.array(Category) });
+export const WordingRuleList = z.object({ rules: z.array(WordingRule) });
+export const CaseHistoryList = z.object({ cases: z.array(CaseHistoryItem) });
+export const ReminderList = z.object({ reminders: z.array(Reminder) });

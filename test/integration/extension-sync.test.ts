@@ -113,7 +113,7 @@ describe('extension sync', () => {
     expect((await makeSync().sync()).kind).toBe('synced');
     const rejected = await db.rejected.toArray();
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.change.case.id).toBe(taken.id);
+    expect(rejected[0]!.change.kind === 'case.put' && rejected[0]!.change.case.id).toBe(taken.id);
     expect(rejected[0]!.reason).toMatch(/another agent/);
     expect((await serverCases()).map((c) => c.id).sort()).toEqual([taken.id, mine.id].sort());
   });

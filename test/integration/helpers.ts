@@ -112,6 +112,7 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
     steps: [{ kind: 'done', step: 'vent', at }],
     templateUses: [],
     summary: '卫生间渗水',
+    restatement: { what: '', where: '', since: '' },
     plan: '',
     notes: '',
     status: 'open',
@@ -123,6 +124,6 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
 }
 
 /** A change that puts `c`, with a fresh change id. */
-export function putChange(c: Case, changeId: string = randomUUID()): SyncChange {
+export function putChange(c: Case, changeId: string = randomUUID()): Extract<SyncChange, { kind: 'case.put' }> {
   return { changeId, kind: 'case.put', case: c };
 }

@@ -15,6 +15,8 @@ async function applyOne(trx: Transaction<Database>, userId: string, change: Sync
     .executeTakeFirst();
   if (recorded) return SyncResult.parse(JSON.parse(recorded.result));
 
+  // Reminders are stored by the reminders change (issue 4, server side); until then, refused.
+  if (change.kind !== 'case.put') return { changeId: change.changeId, status: 'rejected', reason: 'reminders not supported by this server' };
   const incoming = change.case;
   const stored = await trx
     .selectFrom('cases')
