@@ -25,7 +25,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'lingting@lingting.invalid', strict_min_version: '128.0' } } }
       : {}),
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
+    commands: { 'toggle-sidebar': { suggested_key: { default: 'Alt+L' }, description: 'Open or close the Lingting sidebar' } },
     web_accessible_resources: [
       {
         resources: ['sidebar.html'],

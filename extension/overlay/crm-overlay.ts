@@ -28,5 +28,8 @@ export function startCrmOverlay(options: { doc: Document; site: CrmSite; signal:
     return insertText(replyBox, text, 'end') ? { ok: true, via: 'reply_box' } : { ok: false, reason: 'rejected' };
   };
 
-  listenInContent(async (message) => insert(message.text), signal);
+  listenInContent(async (message) => {
+    if (message.type === 'content.toggle') return sidebar.setOpen(!sidebar.isOpen());
+    return insert(message.text);
+  }, signal);
 }

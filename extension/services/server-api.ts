@@ -1,6 +1,10 @@
 import {
   ApiError,
+  CaseHistoryList,
   CategoryList,
+  WordingRuleList,
+  type CaseHistoryItem,
+  type WordingRule,
   SignInResponse,
   SyncPushResponse,
   TemplateList,
@@ -28,6 +32,8 @@ export interface ServerApi {
   push(body: SyncPushRequest): Promise<SyncPushResponse>;
   templates(): Promise<Template[]>;
   categories(): Promise<Category[]>;
+  wordingRules(): Promise<WordingRule[]>;
+  caseHistory(phone: string): Promise<CaseHistoryItem[]>;
 }
 
 type FetchLike = typeof fetch;
@@ -61,10 +67,15 @@ export function signIn(serverUrl: string, body: SignInRequest, fetchImpl: FetchL
 /** The server as one signed-in user sees it, through the server's typed client. */
 export function createServerApi(serverUrl: string, token: string, fetchImpl: FetchLike = fetch): ServerApi {
   const client = createClient(serverUrl, { fetch: fetchImpl, headers: { Authorization: `Bearer ${token}` } });
+  const get = (path: string) => fetchImpl(new URL(path, serverUrl), { headers: { Authorization: `Bearer ${token}` } });
   return {
     push: (body) => parseReply(client.api.sync.push.$post({ json: body }), SyncPushResponse),
     templates: async () =>
       (await parseReply(client.api.templates.$get({ query: { status: 'published' } }), TemplateList)).templates,
     categories: async () => (await parseReply(client.api.categories.$get(), CategoryList)).categories,
+    // Routes added in issue 4 on the server side; called by URL until the typed client has them.
+    wordingRules: async () => (await parseReply(get('/api/wording-rules'), WordingRuleList)).rules,
+    caseHistory: async (phone) =>
+      (await parseReply(get(`/api/case-history?phone=${encodeURIComponent(phone)}`), CaseHistoryList)).cases,
   };
 }
