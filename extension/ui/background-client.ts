@@ -1,4 +1,4 @@
-import type { Case, InsertResult, ReplyTo, SidebarContext, ToBackground } from '../../shared';
+import type { Case, InsertResult, Reminder, ReplyTo, SidebarContext, ToBackground } from '../../shared';
 import { onContextChanged, sendToBackground } from '../platform/messaging';
 
 /** The one way the UIs reach the background: a typed method per request. */
@@ -11,5 +11,8 @@ export const background = {
     sendToBackground({ type: 'auth.signIn', ...request }),
   signOut: () => sendToBackground({ type: 'auth.signOut' }),
   syncNow: () => sendToBackground({ type: 'sync.now' }),
+  getCase: (id: string) => sendToBackground({ type: 'case.get', id }),
+  saveReminder: (reminder: Reminder) => sendToBackground({ type: 'reminder.save', reminder }),
+  caseHistory: (phone: string) => sendToBackground({ type: 'case.history', phone }),
   onContextChanged,
 };
