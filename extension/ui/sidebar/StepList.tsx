@@ -130,6 +130,10 @@ export function StepList(props: {
                 ) : null}
               </div>
               {state?.kind === 'skipped' && <p class="muted reason">{state.reason}</p>}
+              {!open && step === 'follow_up' && current === undefined && (
+                // Once all five are closed, follow-ups can still be set and watched here.
+                <ReminderPicker reminders={props.reminders.filter((r) => r.caseId === record.id)} locale={locale} t={t} onSet={props.onReminder} />
+              )}
               {open && (
                 <div class="step-body">
                   {skipping === step && (
