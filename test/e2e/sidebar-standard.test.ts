@@ -14,6 +14,12 @@ import {
   type RunningServer,
 } from './harness';
 
+/** The slice of the service worker's `chrome` API these checks call inside `evaluate`. */
+declare const chrome: {
+  alarms: { getAll(): Promise<{ name: string }[]>; create(name: string, info: { when: number }): Promise<void> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+};
+
 let server: RunningServer;
 let browser: ExtensionBrowser;
 
