@@ -24,7 +24,8 @@ export default defineConfig({
     // `scripting` registers the content script on CRMs configured on the server; the agent grants
     // each CRM's origin once from the options page (optional host permissions). `clipboardWrite`
     // lets an insertion that no field can take land on the clipboard.
-    permissions: ['storage', 'alarms', 'scripting', 'clipboardWrite'],
+    permissions: ['storage', 'alarms', 'scripting', 'clipboardWrite', 'notifications'],
+    commands: { 'toggle-sidebar': { suggested_key: { default: 'Alt+L' }, description: 'Open or close the Lingting sidebar' } },
     ...(browser === 'firefox'
       ? // MV2 has no optional_host_permissions: origins are requested through optional_permissions.
         { optional_permissions: ['*://*/*'] }

@@ -43,6 +43,17 @@ export const TemplateUse = z.object({
 });
 export type TemplateUse = z.infer<typeof TemplateUse>;
 
+/**
+ * The agent's restatement of the problem in three parts; it yields both the sentence read back
+ * to the customer and the case's structured summary. Defaults keep older cases parseable.
+ */
+export const Restatement = z.object({
+  what: plainText(500).default(''),
+  where: plainText(200).default(''),
+  since: plainText(100).default(''),
+});
+export type Restatement = z.infer<typeof Restatement>;
+
 /** One complaint interaction: written first in the extension, synced to the server. */
 export const Case = z.object({
   id: Id,
@@ -56,6 +67,7 @@ export const Case = z.object({
   steps: z.array(StepEvent).max(200),
   templateUses: z.array(TemplateUse).max(500),
   summary: plainText(2000),
+  restatement: Restatement.default({ what: '', where: '', since: '' }),
   plan: plainText(4000),
   notes: plainText(8000),
   status: CaseStatus,

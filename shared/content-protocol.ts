@@ -51,5 +51,7 @@ export const ToContent = z.union([
   z.object({ type: z.literal('content.insert'), text: z.string().check(z.minLength(1), z.maxLength(8000)) }),
   /** A supervisor picks the rule for one field: the content script loads the picker on demand. */
   z.object({ type: z.literal('content.pick'), field: z.string().check(z.maxLength(20)) }),
+  /** The keyboard command: open or close the sidebar. */
+  z.object({ type: z.literal('content.toggle') }),
 ]);
 export type ToContent = z.infer<typeof ToContent>;

@@ -4,7 +4,10 @@ import type { Category } from './category';
 import type { Expansion, PageSetup } from './content-protocol';
 import { CaptureRule, CapturedField } from './crm-site';
 import { Shortcut } from './template';
-import { plainText } from './primitives';
+import type { CaseHistoryItem } from './case-history';
+import { Id, plainText } from './primitives';
+import { Reminder } from './reminder';
+import type { WordingRule } from './wording-rule';
 import type { Template } from './template';
 import type { User} from './user';
 import { Username } from './user';
@@ -46,6 +49,12 @@ export const ToBackground = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('auth.signOut') }),
   z.object({ type: z.literal('settings.get') }),
+  /** sidebar → background: one case by id (a reminder's notification opens it). */
+  z.object({ type: z.literal('case.get'), id: Id }),
+  /** sidebar → background: store a follow-up reminder locally, schedule it, queue it. */
+  z.object({ type: z.literal('reminder.save'), reminder: Reminder }),
+  /** sidebar → background: the customer's earlier complaints, from the server when reachable. */
+  z.object({ type: z.literal('case.history'), phone: plainText(40).trim().min(1) }),
   /** any UI → background: push the outbox and refresh the cache now. */
   z.object({ type: z.literal('sync.now') }),
 ]);
@@ -72,6 +81,13 @@ export interface SidebarContext {
   categories: Category[];
   templates: Template[];
   sync: SyncState;
+  /** The case still open for this tab's customer, restored from the local database. */
+  openCase: Case | null;
+  rules: WordingRule[];
+  /** Follow-ups pending or fired, soonest first. */
+  reminders: Reminder[];
+  /** Changes the server refused, with its reason: kept for the agent to see. */
+  rejected: { changeId: string; reason: string; at: string; what: string }[];
 }
 
 /** What came of an insertion; parsed by the background, since a content script answers it. */
@@ -108,6 +124,9 @@ export interface BackgroundReplies {
   'auth.signOut': { ok: true };
   'settings.get': Settings;
   'sync.now': SyncState;
+  'case.get': Case | null;
+  'reminder.save': { ok: true };
+  'case.history': { ok: true; cases: CaseHistoryItem[] } | { ok: false; message: string };
 }
 export type ReplyTo<T extends ToBackground['type']> = BackgroundReplies[T];
 

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Case, Category, SyncChange, Template } from '../../shared';
+import type { Case, Category, Reminder, SyncChange, Template, WordingRule } from '../../shared';
 
 /** A change waiting for the server. It keeps its own snapshot, so a replay sends the same bytes. */
 export interface OutboxEntry {
@@ -22,13 +22,15 @@ export interface RejectedChange {
 export type CacheEntry =
   | { key: 'templates'; value: Template[]; fetchedAt: string }
   | { key: 'categories'; value: Category[]; fetchedAt: string }
-  | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string };
+  | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string }
+  | { key: 'wordingRules'; value: WordingRule[]; fetchedAt: string };
 
 export type LingtingDb = Dexie & {
   cases: EntityTable<Case, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   rejected: EntityTable<RejectedChange, 'changeId'>;
   cache: EntityTable<CacheEntry, 'key'>;
+  reminders: EntityTable<Reminder, 'id'>;
 };
 
 /**
@@ -42,6 +44,13 @@ export function openDb(name = 'lingting', options?: ConstructorParameters<typeof
     outbox: '++seq, change.case.id',
     rejected: 'changeId',
     cache: 'key',
+  });
+  // v2: drafts are found again by the CRM record; reminders live beside the cases; outbox
+  // entries are found by reminder so queued edits of one reminder coalesce.
+  db.version(2).stores({
+    cases: 'id, updatedAt, customer.phone, customer.crmRecordId',
+    outbox: '++seq, change.case.id, change.reminder.id',
+    reminders: 'id, caseId, status, dueAt',
   });
   return db;
 }

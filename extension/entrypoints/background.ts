@@ -4,6 +4,8 @@ import { openDb } from '../db/schema';
 import { browser } from '../platform/browser';
 import { broadcastContextChanged, listenInBackground, sendToContent } from '../platform/messaging';
 import { createCaseService } from '../services/cases';
+import { createInFlight } from '../services/outbox';
+import { createReminderService } from '../services/reminders';
 import { createBackgroundRouter } from '../services/router';
 import { managedSettings, onPermissionsChanged, scriptRegistry, originsGranted } from '../platform/scripting';
 import { createCrmSitesService } from '../services/crm-sites';
@@ -14,26 +16,64 @@ import { createTabCustomers } from '../services/tab-customers';
 
 /** Retry period for the outbox while the server is unreachable. */
 const SYNC_ALARM = { name: 'lingting-sync', periodInMinutes: 1 };
+/** The manifest command that opens and closes the sidebar. */
+const TOGGLE_COMMAND = 'toggle-sidebar';
 
 export default defineBackground({
   type: 'module',
   main() {
     const db = openDb();
     const now = () => new Date();
+    const newId = () => crypto.randomUUID();
+    const inFlight = createInFlight();
     const settings = createSettingsService(browser.storage.local, managedSettings);
     const crmSites = createCrmSitesService({ area: browser.storage.local, scripts: scriptRegistry(), granted: originsGranted });
     const sync = createSyncService({
       db,
       settings,
       now,
+      inFlight,
       api: (session) => createServerApi(session.serverUrl, session.token),
       refreshMore: (session) => crmSites.refresh(createSiteSource(session.serverUrl, session.token)),
     });
+    const cases = createCaseService({ db, now, newId, inFlight });
+    const tabCustomers = createTabCustomers(browser.storage.session);
+    const reminders = createReminderService({
+      db,
+      now,
+      newId,
+      inFlight,
+      platform: {
+        createAlarm: (name, when) => browser.alarms.create(name, { when }) as Promise<void>,
+        clearAlarm: async (name) => void (await browser.alarms.clear(name)),
+        notify: async (id, title, message) => {
+          await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon.png'), title, message });
+        },
+      },
+      describe: async (reminder) => {
+        const record = await cases.get(reminder.caseId);
+        const who = record ? `${record.customer.name} ${record.customer.phone}` : '';
+        return { title: `聆聽 · ${who}`.trim(), message: reminder.note || record?.summary || '—' };
+      },
+    });
     const route = createBackgroundRouter({
-      cases: createCaseService({ db, now, newId: () => crypto.randomUUID() }),
+      cases,
+      reminders,
       sync,
       settings,
-      tabCustomers: createTabCustomers(browser.storage.session),
+      tabCustomers,
+      rejected: async () =>
+        (await db.rejected.toArray()).map((r) => ({
+          changeId: r.changeId,
+          reason: r.reason,
+          at: r.at,
+          what: r.change.kind === 'case.put' ? r.change.case.customer.name : r.change.reminder.note,
+        })),
+      caseHistory: async (phone) => {
+        const session = await settings.session();
+        if (!session) throw new Error('signed out');
+        return createServerApi(session.serverUrl, session.token).caseHistory(phone);
+      },
       signIn: (serverUrl, body) => signIn(serverUrl, body),
       insertInTab: async (tabId, text) => {
         const reply = await sendToContent(tabId, { type: 'content.insert', text }).catch(() => null);
@@ -62,7 +102,20 @@ export default defineBackground({
     void browser.alarms.create(SYNC_ALARM.name, { periodInMinutes: SYNC_ALARM.periodInMinutes });
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === SYNC_ALARM.name) void sync.sync();
+      else void reminders.onAlarm(alarm.name).then(() => broadcastContextChanged(null));
     });
+    browser.notifications.onClicked.addListener((notificationId) => {
+      void reminders.caseOfNotification(notificationId).then(async (caseId) => {
+        if (caseId) await browser.tabs.create({ url: browser.runtime.getURL(`/sidebar.html?case=${caseId}`) });
+      });
+    });
+    browser.commands.onCommand.addListener((command) => {
+      if (command !== TOGGLE_COMMAND) return;
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+        if (tab?.id !== undefined) return sendToContent(tab.id, { type: 'content.toggle' }).catch(() => undefined);
+      });
+    });
+    void reminders.restore();
     void sync.sync();
   },
 });

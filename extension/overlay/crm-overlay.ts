@@ -83,6 +83,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
   };
   listenInContent(async (message) => {
     if (message.type === 'content.insert') return insert(message.text);
+    if (message.type === 'content.toggle') return sidebar.setOpen(!sidebar.isOpen());
     await loadPicker();
     (globalThis as { lingtingPicker?: { start(field: string): void } }).lingtingPicker?.start(message.field);
     return { ok: true };

@@ -33,6 +33,7 @@ export interface MountedSidebar {
   /** The element attached to the page; the content script treats focus inside it as ours. */
   host: HTMLElement;
   setOpen(open: boolean): void;
+  isOpen(): boolean;
 }
 
 /**
@@ -70,5 +71,5 @@ export function mountSidebar(doc: Document, sidebarUrl: string, signal: AbortSig
 
   doc.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });
-  return { host, setOpen };
+  return { host, setOpen, isOpen: () => !wrapper.classList.contains('collapsed') };
 }

@@ -1,8 +1,9 @@
 import { CustomerSnapshot, renderTemplate } from '../../shared';
-import type { InsertResult, Locale, PageSetup, ReplyTo, Settings, SidebarContext, ToBackground } from '../../shared';
+import type { CaseHistoryItem, InsertResult, Locale, PageSetup, ReplyTo, Settings, SidebarContext, ToBackground } from '../../shared';
 import type { CrmSitesService, SiteSource } from './crm-sites';
 import type { Session } from './settings';
 import type { CaseService } from './cases';
+import type { ReminderService } from './reminders';
 import type { SettingsService } from './settings';
 import type { SyncService } from './sync';
 import type { TabCustomers } from './tab-customers';
@@ -18,6 +19,9 @@ export interface Origin {
 
 interface RouterDeps {
   cases: CaseService;
+  reminders: ReminderService;
+  rejected: () => Promise<SidebarContext['rejected']>;
+  caseHistory: (phone: string) => Promise<CaseHistoryItem[]>;
   sync: SyncService;
   settings: SettingsService;
   tabCustomers: TabCustomers;
@@ -121,13 +125,16 @@ export function createBackgroundRouter(deps: RouterDeps) {
     'sites.register': async () => ({ sites: await deps.crmSites.register() }),
 
     'sidebar.context': async (_message, origin): Promise<SidebarContext> => {
-      const [session, cached, sync, customer] = await Promise.all([
+      const [session, cached, sync, customer, reminders, rejected] = await Promise.all([
         deps.settings.session(),
         deps.sync.cached(),
         deps.sync.state(),
         origin.tabId === null ? null : deps.tabCustomers.get(origin.tabId),
+        deps.reminders.active(),
+        deps.rejected(),
       ]);
-      return { tabId: origin.tabId, customer, user: session?.user ?? null, ...cached, sync };
+      const openCase = customer ? await deps.cases.openFor(customer) : null;
+      return { tabId: origin.tabId, customer, user: session?.user ?? null, ...cached, sync, openCase, reminders, rejected };
     },
 
     'case.save': async (message) => {
@@ -167,6 +174,22 @@ export function createBackgroundRouter(deps: RouterDeps) {
     },
 
     'sync.now': () => syncAndNotify(),
+
+    'case.get': async (message) => (await deps.cases.get(message.id)) ?? null,
+
+    'reminder.save': async (message) => {
+      await deps.reminders.save(message.reminder);
+      void syncAndNotify();
+      return { ok: true };
+    },
+
+    'case.history': async (message) => {
+      try {
+        return { ok: true, cases: await deps.caseHistory(message.phone) };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
   };
 
   return (message: ToBackground, origin: Origin): Promise<unknown> =>

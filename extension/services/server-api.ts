@@ -1,15 +1,19 @@
 import {
   ApiError,
+  CaseHistoryResponse,
   CategoryList,
+  CrmSite,
+  CrmSiteList,
   SignInResponse,
   SyncPushResponse,
   TemplateList,
+  WordingRuleList,
+  type CaseHistoryItem,
   type Category,
   type SignInRequest,
   type SyncPushRequest,
   type Template,
-  CrmSite,
-  WordingRule,
+  type WordingRule,
 } from '../../shared';
 import { createClient } from '../../plugin-server/src/client';
 import { z } from 'zod';
@@ -30,12 +34,12 @@ export interface ServerApi {
   push(body: SyncPushRequest): Promise<SyncPushResponse>;
   templates(): Promise<Template[]>;
   categories(): Promise<Category[]>;
+  wordingRules(): Promise<WordingRule[]>;
+  caseHistory(phone: string): Promise<CaseHistoryItem[]>;
 }
 
 type FetchLike = typeof fetch;
 
-const SiteList = z.object({ sites: z.array(CrmSite) });
-const WordingRuleList = z.object({ rules: z.array(WordingRule) });
 
 async function parseReply<T>(request: Promise<Response>, schema: z.ZodType<T>): Promise<T> {
   let response: Response;
@@ -81,6 +85,8 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
     templates: async () =>
       (await parseReply(client.api.templates.$get({ query: { status: 'published' } }), TemplateList)).templates,
     categories: async () => (await parseReply(client.api.categories.$get(), CategoryList)).categories,
+    wordingRules: async () => (await parseReply(client.api['wording-rules'].$get(), WordingRuleList)).rules,
+    caseHistory: async (phone) => (await parseReply(client.api['case-history'].$get({ query: { phone } }), CaseHistoryResponse)).cases,
   };
 }
 
@@ -88,7 +94,7 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
 export function createSiteSource(serverUrl: string, token: string, fetchImpl: FetchLike = fetch) {
   const client = createClient(serverUrl, { fetch: fetchImpl, headers: { Authorization: `Bearer ${token}` } });
   return {
-    sites: async () => (await parseReply(client.api['crm-sites'].$get(), SiteList)).sites,
+    sites: async () => (await parseReply(client.api['crm-sites'].$get(), CrmSiteList)).sites,
     wordingRules: async () => (await parseReply(client.api['wording-rules'].$get(), WordingRuleList)).rules,
     /** Creates (POST) or replaces (PUT) a site; supervisors only. */
     saveSite: async (site: CrmSite, isNew: boolean) => {

@@ -1,8 +1,9 @@
-import type { Category, SyncChange, SyncPushResponse, SyncState, Template } from '../../shared';
-import type { LingtingDb } from '../db/schema';
+import type { Category, SyncChange, SyncPushResponse, SyncState, Template, WordingRule } from '../../shared';
+import type { LingtingDb, OutboxEntry } from '../db/schema';
 import type { ServerApi } from './server-api';
 import { ServerError } from './server-api';
 import type { Session, SettingsService } from './settings';
+import { createInFlight, type InFlight } from './outbox';
 
 /** How many outbox entries go in one request: small enough to retry cheaply. */
 const BATCH_SIZE = 50;
@@ -14,6 +15,8 @@ interface SyncDeps {
   now: () => Date;
   /** More server data to refresh after templates and categories (CRM sites, wording rules). */
   refreshMore?: (session: Session) => Promise<void>;
+  /** Shared with the services that queue changes, so they never coalesce away a sent entry. */
+  inFlight?: InFlight;
 }
 
 /**
@@ -23,6 +26,7 @@ interface SyncDeps {
  */
 export function createSyncService(deps: SyncDeps) {
   const { db } = deps;
+  const inFlight = deps.inFlight ?? createInFlight();
   let running: Promise<SyncState> | null = null;
 
   async function recordOutcome(error: string | null): Promise<void> {
@@ -33,8 +37,21 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   async function pushBatch(api: ServerApi): Promise<boolean> {
-    const batch = await db.outbox.orderBy('seq').limit(BATCH_SIZE).toArray();
+    // Read and mark in one transaction: a coalescing write either sees the marks or commits first.
+    const batch = await db.transaction('r', db.outbox, async () => {
+      const entries = await db.outbox.orderBy('seq').limit(BATCH_SIZE).toArray();
+      inFlight.mark(entries.map((entry) => entry.seq!));
+      return entries;
+    });
     if (batch.length === 0) return false;
+    try {
+      return await sendBatch(api, batch);
+    } finally {
+      inFlight.release(batch.map((entry) => entry.seq!));
+    }
+  }
+
+  async function sendBatch(api: ServerApi, batch: OutboxEntry[]): Promise<boolean> {
     const changes: SyncChange[] = batch.map((entry) => entry.change);
     let response: SyncPushResponse;
     try {
@@ -75,6 +92,9 @@ export function createSyncService(deps: SyncDeps) {
       { key: 'templates', value: templates, fetchedAt },
       { key: 'categories', value: categories, fetchedAt },
     ]);
+    // Wording rules are optional: a server without them keeps the sidebar's last copy.
+    const rules = await api.wordingRules().catch(() => null);
+    if (rules) await db.cache.put({ key: 'wordingRules', value: rules, fetchedAt });
   }
 
   async function run(): Promise<SyncState> {
@@ -113,11 +133,16 @@ export function createSyncService(deps: SyncDeps) {
       return running;
     },
     state,
-    async cached(): Promise<{ templates: Template[]; categories: Category[] }> {
-      const [templates, categories] = await Promise.all([db.cache.get('templates'), db.cache.get('categories')]);
+    async cached(): Promise<{ templates: Template[]; categories: Category[]; rules: WordingRule[] }> {
+      const [templates, categories, rules] = await Promise.all([
+        db.cache.get('templates'),
+        db.cache.get('categories'),
+        db.cache.get('wordingRules'),
+      ]);
       return {
         templates: templates?.key === 'templates' ? templates.value : [],
         categories: categories?.key === 'categories' ? categories.value : [],
+        rules: rules?.key === 'wordingRules' ? rules.value : [],
       };
     },
   };

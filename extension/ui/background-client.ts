@@ -1,4 +1,4 @@
-import type { Case, InsertResult, ReplyTo, SidebarContext, ToBackground } from '../../shared';
+import type { Case, InsertResult, Reminder, ReplyTo, SidebarContext, ToBackground } from '../../shared';
 import { onContextChanged, sendToBackground } from '../platform/messaging';
 
 /** The one way the UIs reach the background: a typed method per request. */
@@ -15,5 +15,8 @@ export const background = {
   registerCrmSites: () => sendToBackground({ type: 'sites.register' }),
   /** Supervisors: start "pick from page" for one field in this tab's CRM page. */
   pickFromPage: (field: Extract<ToBackground, { type: 'pick.start' }>['field']) => sendToBackground({ type: 'pick.start', field }),
+  getCase: (id: string) => sendToBackground({ type: 'case.get', id }),
+  saveReminder: (reminder: Reminder) => sendToBackground({ type: 'reminder.save', reminder }),
+  caseHistory: (phone: string) => sendToBackground({ type: 'case.history', phone }),
   onContextChanged,
 };

@@ -1,5 +1,7 @@
 import {
   completeStep,
+  skipStep,
+  type Restatement,
   type Case,
   type CustomerSnapshot,
   type Locale,
@@ -23,6 +25,7 @@ export function newCase(customer: CustomerSnapshot, language: Locale, now: Date,
     steps: [],
     templateUses: [],
     summary: '',
+    restatement: { what: '', where: '', since: '' },
     plan: '',
     notes: '',
     status: 'open',
@@ -86,4 +89,43 @@ export function variableValues(record: Case, agentName: string | undefined): Rec
   };
   if (agentName) values.agentName = agentName;
   return values;
+}
+
+/** Skips a step with the agent's reason, or says what is missing. */
+export function skipCaseStep(record: Case, step: StepId, reason: string, now: Date): { ok: true; record: Case } | { ok: false } {
+  const result = skipStep({ ...record, log: record.steps }, step, reason, now.toISOString());
+  return result.ok ? { ok: true, record: edited(record, { steps: result.log }, now) } : { ok: false };
+}
+
+const READ_BACK: Record<Locale, (r: Restatement) => string> = {
+  'zh-Hans': (r) => `我跟您确认一下：${r.since ? `从${r.since}起，` : ''}${r.where ? `${r.where}` : ''}${r.what}，是这样吗？`,
+  'zh-Hant': (r) => `我跟您確認一下：${r.since ? `從${r.since}起，` : ''}${r.where ? `${r.where}` : ''}${r.what}，是這樣嗎？`,
+  en: (r) => `Let me make sure I have this right: ${r.what}${r.where ? ` in ${r.where}` : ''}${r.since ? ` since ${r.since}` : ''}. Is that correct?`,
+};
+const SUMMARY: Record<Locale, (r: Restatement) => string> = {
+  'zh-Hans': (r) => [r.where, r.what, r.since && `（自${r.since}）`].filter(Boolean).join(''),
+  'zh-Hant': (r) => [r.where, r.what, r.since && `（自${r.since}）`].filter(Boolean).join(''),
+  en: (r) => [r.what, r.where && `in ${r.where}`, r.since && `since ${r.since}`].filter(Boolean).join(', '),
+};
+
+/** The sentence read back to the customer, in the case's language; empty until `what` is known. */
+export function readBack(r: Restatement, language: Locale): string {
+  return r.what.trim() ? READ_BACK[language](r) : '';
+}
+
+/** The case with its restatement set; the structured summary follows it. */
+export function restate(record: Case, restatement: Restatement, now: Date): Case {
+  return edited(record, { restatement, summary: SUMMARY[record.language](restatement) }, now);
+}
+
+/** Prompts for step 3 of an invalid complaint: appropriate refusal rather than options. */
+export function refusalPrompts(templates: readonly Template[], record: Case): Template[] {
+  return templates.filter((t) => t.status === 'published' && t.tone === 'refusal' && t.language === record.language);
+}
+
+/** The same-day reply target: end of the day the complaint was received (local time). */
+export function replyDeadline(receivedAt: string): Date {
+  const d = new Date(receivedAt);
+  d.setHours(23, 59, 59, 0);
+  return d;
 }

@@ -255,7 +255,7 @@ describe('aggressive CSS, transformed body, top-most fixed bar, key-swallowing h
     const sidebar = await sidebarFrame(page);
     await sidebar.click('[data-category="housing_quality"]');
     await sidebar.click('[data-step="vent"] .step-head button');
-    const field = sidebar.locator('[data-step="apologise"] textarea');
+    const field = sidebar.locator('[data-step="apologise"] input[name="restatement-what"]');
     await field.click();
     await page.keyboard.type('abc 漏水');
     expect(await field.inputValue()).toBe('abc 漏水');

@@ -15,18 +15,23 @@ export type Role = 'agent' | 'supervisor' | 'trainer' | 'admin';
 export interface RunningServer {
   url: string;
   credentials: Record<Role, { username: string; password: string }>;
-  stop(): Promise<void>;
+  dataDir: string;
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 const LISTENING = /Lingting plugin server listening on (http:\/\/\S+)/;
 const CREDENTIAL = /^\s*(agent|supervisor|trainer|admin)\s+username:\s*(\S+)\s+password:\s*(\S+)\s*$/gm;
 
-/** Starts `plugin-server/src/main.ts` on a free port with a fresh data directory. */
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lingting-e2e-'));
+/**
+ * Starts `plugin-server/src/main.ts` on a free port with a fresh data directory; or, given
+ * `restart`, again on that server's port and data (which `stop({ keepData: true })` kept).
+ */
+export async function startServer(restart?: RunningServer): Promise<RunningServer> {
+  const dataDir = restart?.dataDir ?? mkdtempSync(join(tmpdir(), 'lingting-e2e-'));
+  const port = restart ? new URL(restart.url).port : '0';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'plugin-server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LINGTING_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: port, HOST: '127.0.0.1', LINGTING_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -36,23 +41,26 @@ export async function startServer(): Promise<RunningServer> {
       output += chunk.toString();
       const match = LISTENING.exec(output);
       // A fresh data directory: all four generated passwords are printed, once.
-      if (match && Array.from(output.matchAll(CREDENTIAL)).length === 4) resolveUrl(match[1]!);
+      if (match && (restart || Array.from(output.matchAll(CREDENTIAL)).length === 4)) resolveUrl(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
   });
-  const credentials = Object.fromEntries(
-    Array.from(output.matchAll(CREDENTIAL), (m) => [m[1], { username: m[2]!, password: m[3]! }]),
-  ) as RunningServer['credentials'];
+  const credentials =
+    restart?.credentials ??
+    (Object.fromEntries(
+      Array.from(output.matchAll(CREDENTIAL), (m) => [m[1], { username: m[2]!, password: m[3]! }]),
+    ) as RunningServer['credentials']);
   return {
     url,
     credentials,
-    async stop() {
+    dataDir,
+    async stop(options?: { keepData?: boolean }) {
       if (child.exitCode === null) {
         const exited = new Promise((done) => child.once('exit', done));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options?.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

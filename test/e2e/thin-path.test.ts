@@ -43,7 +43,7 @@ test('an agent logs a complaint from the demo CRM and it reaches the server once
   // Step 1 shows its prompts, then is ticked; step 2 opens with the apology prompts.
   await sidebar.waitForSelector('[data-step="vent"].open .prompt');
   await sidebar.click('[data-step="vent"] .step-head button');
-  await sidebar.fill('[data-step="apologise"] textarea', '卧室天花板漏水');
+  await sidebar.fill('[data-step="apologise"] input[name="restatement-what"]', '卧室天花板漏水');
 
   const apology = defaultTemplates(new Date().toISOString()).find((t) => t.shortcut === ';qian' && t.language === 'zh-Hans')!;
   await page.click('#reply');

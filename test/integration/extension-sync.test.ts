@@ -75,7 +75,8 @@ describe('extension sync', () => {
     await cases.save({ ...first, summary: '第二版', updatedAt: '2026-03-02T08:31:00.000Z' });
     offline = true;
     const down = await makeSync().sync();
-    expect(down).toMatchObject({ kind: 'pending', count: 2 });
+    // Two saves of one case, neither sent yet: coalesced into one queued change.
+    expect(down).toMatchObject({ kind: 'pending', count: 1 });
     expect(down.kind === 'pending' && down.lastError).toMatch(/unreachable/);
     const entries = await db.outbox.toArray();
     expect(entries.every((entry) => entry.attempts === 1)).toBe(true);

@@ -112,6 +112,7 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
     steps: [{ kind: 'done', step: 'vent', at }],
     templateUses: [],
     summary: '卫生间渗水',
+    restatement: { what: '', where: '', since: '' },
     plan: '',
     notes: '',
     status: 'open',

@@ -6,4 +6,6 @@ import '../../ui/theme.css';
 
 const locale = detectLocale(preferredLanguages());
 document.documentElement.lang = locale;
-render(<App locale={locale} openSettings={() => void openOptionsPage()} />, document.getElementById('app')!);
+// Opened from a reminder's notification: `?case=<id>` shows that case on its own.
+const caseId = new URLSearchParams(location.search).get('case') ?? undefined;
+render(<App locale={locale} caseId={caseId} openSettings={() => void openOptionsPage()} />, document.getElementById('app')!);

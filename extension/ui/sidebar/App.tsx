@@ -1,55 +1,128 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Case, CustomerSnapshot, Locale, StepId, Template } from '../../../shared';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  currentStep,
+  flagWording,
+  renderTemplate,
+  type Case,
+  type CustomerSnapshot,
+  type Locale,
+  type StepId,
+  type Template,
+} from '../../../shared';
 import { background } from '../background-client';
-import { edited, newCase, recordTemplateUse, tickStep, toggleCategory, variableValues } from '../case-draft';
+import { edited, newCase, recordTemplateUse, restate, skipCaseStep, tickStep, toggleCategory, variableValues } from '../case-draft';
 import { STRINGS } from '../i18n';
+import { CaseHistory } from './CaseHistory';
 import { CategoryPicker } from './CategoryPicker';
+import { ComposeTray, type TrayItem } from './ComposeTray';
 import { CustomerCard } from './CustomerCard';
+import { IntakeCard } from './IntakeCard';
+import { PromptCard } from './PromptCard';
 import { StepList } from './StepList';
 import { SyncBadge } from './SyncBadge';
+import { TemplateSearch } from './TemplateSearch';
 import { useSidebarContext } from './use-sidebar-context';
 
-/** Which customer a draft belongs to: a new customer on the page starts a new case. */
+/** Which customer a draft belongs to: a new customer on the page starts (or restores) their own case. */
 const customerKey = (customer: CustomerSnapshot | null) =>
   customer ? `${customer.crmRecordId}|${customer.phone}|${customer.name}` : '';
 
+/** Autosave delay: short enough that nothing typed is lost, long enough to batch keystrokes. */
+const AUTOSAVE_MS = 250;
+
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
-/** The complaint sidebar beside the CRM page. */
-export function App({ locale, openSettings }: { locale: Locale; openSettings: () => void }) {
+/** Writes the draft locally shortly after every change; `flush` writes a pending one at once. */
+function useAutosave(draft: Case | null) {
+  const pending = useRef<{ record: Case; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const flush = () => {
+    const job = pending.current;
+    if (!job) return Promise.resolve();
+    clearTimeout(job.timer);
+    pending.current = null;
+    return background.saveCase(job.record).then(() => undefined);
+  };
+  useEffect(() => {
+    // An untouched new case is not worth a record; the first edit moves updatedAt.
+    if (!draft || draft.updatedAt === draft.createdAt) return;
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { record: draft, timer: setTimeout(() => void flush(), AUTOSAVE_MS) };
+  }, [draft]);
+  useEffect(() => {
+    const onHide = () => void flush();
+    addEventListener('pagehide', onHide);
+    return () => removeEventListener('pagehide', onHide);
+  }, []);
+  return flush;
+}
+
+/** The complaint sidebar beside the CRM page; with `caseId`, one stored case on its own (from a reminder). */
+export function App({ locale, openSettings, caseId }: { locale: Locale; openSettings: () => void; caseId?: string }) {
   const t = STRINGS[locale];
   const context = useSidebarContext();
   const [draft, setDraft] = useState<Case | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  const [tray, setTray] = useState<TrayItem[]>([]);
+  const [picked, setPicked] = useState<Template | null>(null);
+  const flush = useAutosave(draft);
 
-  const customer = context?.customer ?? null;
+  const customer = caseId ? (draft?.customer ?? null) : (context?.customer ?? null);
+  const pageKey = customerKey(context?.customer ?? null);
   useEffect(() => {
-    setDraft((current) =>
-      !customer
-        ? null
-        : current && customerKey(current.customer) === customerKey(customer)
-          ? current
-          : newCase(customer, locale, new Date(), crypto.randomUUID()),
-    );
-  }, [customerKey(customer)]);
+    if (caseId) {
+      void background.getCase(caseId).then((record) => setDraft(record));
+      return;
+    }
+    if (!context) return;
+    // Whatever the previous customer's draft still had pending is written before switching.
+    void flush();
+    const pageCustomer = context.customer;
+    setTray([]);
+    setPicked(null);
+    setDraft((current) => {
+      if (!pageCustomer) return null;
+      if (current && customerKey(current.customer) === pageKey) return current;
+      const restored = context.openCase;
+      if (restored && customerKey(restored.customer) === pageKey) return restored;
+      return newCase(pageCustomer, locale, new Date(), crypto.randomUUID());
+    });
+  }, [pageKey, context === null, caseId]);
 
   if (!context) return <div class="sidebar loading" aria-busy="true" />;
 
   const update = (next: Case) => setDraft(next);
-  const onTick = (step: StepId) => {
-    if (!draft) return;
-    const result = tickStep(draft, step, new Date());
-    if (result.ok) update(result.record);
-  };
-  const onInsert = async (template: Template, text: string) => {
+  const change = (changes: Partial<Case>) => draft && update(edited(draft, changes, new Date()));
+  const values = draft ? variableValues(draft, context.user?.displayName) : {};
+
+  const insertText = async (text: string, used: Template[]) => {
     const result = await background.insert(text);
-    if (result.ok && draft) update(recordTemplateUse(draft, template, new Date()));
+    if (result.ok && draft) update(used.reduce((record, template) => recordTemplateUse(record, template, new Date()), draft));
     setNotice(result.ok ? { kind: 'ok', text: t.inserted } : { kind: 'error', text: t.insertFailed });
+    return result.ok;
   };
-  const onSave = async () => {
+  const onQueue = (template: Template, text: string) =>
+    setTray((items) => [...items, { key: crypto.randomUUID(), templateId: template.id, text }]);
+  const onInsertTray = async () => {
+    const used = tray.map((item) => context.templates.find((x) => x.id === item.templateId)).filter((x): x is Template => !!x);
+    const separator = draft?.language === 'en' ? ' ' : '';
+    if (await insertText(tray.map((item) => item.text).join(separator), used)) setTray([]);
+  };
+  const onPick = (template: Template) => {
     if (!draft) return;
-    await background.saveCase(draft);
-    setNotice({ kind: 'ok', text: t.saved });
+    const rendered = renderTemplate(template.body, values, draft.language);
+    // Only a clean rendering goes straight in; anything to fill or to check is shown first.
+    if (rendered.missing.length === 0 && flagWording(rendered.text, context.rules).length === 0) void insertText(rendered.text, [template]);
+    else setPicked(template);
+  };
+  const onReminder = async (dueAt: Date, note: string) => {
+    if (!draft) return;
+    // The case goes first, so the reminder never points at a case the database lacks.
+    const record = draft.updatedAt === draft.createdAt ? edited(draft, {}, new Date()) : draft;
+    if (record !== draft) update(record);
+    await background.saveCase(record);
+    const now = new Date().toISOString();
+    await background.saveReminder({ id: crypto.randomUUID(), caseId: record.id, dueAt: dueAt.toISOString(), note, status: 'pending', createdAt: now, updatedAt: now });
+    setNotice({ kind: 'ok', text: `${t.reminder} ✓ ${dueAt.toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}` });
   };
 
   return (
@@ -62,9 +135,25 @@ export function App({ locale, openSettings }: { locale: Locale; openSettings: ()
         </button>
       </header>
       {!context.user && <p class="banner">{t.signedOut}</p>}
+      {context.rejected.length > 0 && (
+        <section class="card rejected" role="alert" aria-label={t.rejectedTitle} data-testid="rejected">
+          <h2>{t.rejectedTitle}</h2>
+          <ul>
+            {context.rejected.map((r) => (
+              <li key={r.changeId}>
+                {r.what} — {r.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <CustomerCard customer={customer} t={t} />
       {draft && (
         <>
+          {draft.customer.phone && (
+            <CaseHistory phone={draft.customer.phone} currentId={draft.id} categories={context.categories} locale={locale} t={t} />
+          )}
+          <IntakeCard record={draft} t={t} onChange={change} />
           <CategoryPicker
             categories={context.categories}
             selected={draft.categoryIds}
@@ -72,15 +161,57 @@ export function App({ locale, openSettings }: { locale: Locale; openSettings: ()
             t={t}
             onToggle={(id) => update(toggleCategory(draft, id, new Date()))}
           />
+          <TemplateSearch
+            templates={context.templates.filter((x) => x.language === draft.language)}
+            values={values}
+            step={currentStep(draft.steps)}
+            categoryIds={draft.categoryIds}
+            locale={draft.language}
+            t={t}
+            onPick={onPick}
+          />
+          {picked && (
+            <PromptCard
+              template={picked}
+              values={values}
+              rules={context.rules}
+              locale={draft.language}
+              t={t}
+              onInsert={(template, text) => void insertText(text, [template]).then((ok) => ok && setPicked(null))}
+              onQueue={(template, text) => {
+                onQueue(template, text);
+                setPicked(null);
+              }}
+            />
+          )}
           <StepList
             record={draft}
             templates={context.templates}
-            values={variableValues(draft, context.user?.displayName)}
+            rules={context.rules}
+            reminders={context.reminders}
+            values={values}
             locale={locale}
             t={t}
-            onTick={onTick}
-            onSummary={(summary) => update(edited(draft, { summary }, new Date()))}
-            onInsert={onInsert}
+            onTick={(step: StepId) => {
+              const result = tickStep(draft, step, new Date());
+              if (result.ok) update(result.record);
+            }}
+            onSkip={(step, reason) => {
+              const result = skipCaseStep(draft, step, reason, new Date());
+              if (result.ok) update(result.record);
+            }}
+            onRestate={(restatement) => update(restate(draft, restatement, new Date()))}
+            onPlan={(plan) => change({ plan })}
+            onInsert={(template, text) => void insertText(text, [template])}
+            onQueue={onQueue}
+            onReminder={(dueAt, note) => void onReminder(dueAt, note)}
+          />
+          <ComposeTray
+            items={tray}
+            t={t}
+            onRemove={(key) => setTray((items) => items.filter((item) => item.key !== key))}
+            onInsert={() => void onInsertTray()}
+            onClear={() => setTray([])}
           />
           <footer class="actions">
             {notice && (
@@ -88,7 +219,8 @@ export function App({ locale, openSettings }: { locale: Locale; openSettings: ()
                 {notice.text}
               </p>
             )}
-            <button type="button" class="primary" onClick={onSave}>
+            <span class="muted" data-testid="autosave">{draft.updatedAt !== draft.createdAt ? t.autosaved : ''}</span>
+            <button type="button" class="primary" onClick={() => void flush().then(() => background.syncNow())}>
               {t.save}
             </button>
           </footer>

@@ -1,7 +1,17 @@
+import { pinyin } from 'pinyin-pro';
+import { useMemo, useState } from 'preact/hooks';
 import type { Category, Locale } from '../../../shared';
 import type { Strings } from '../i18n';
 
-/** The complaint's categories: the tree's roots and children as toggle buttons. */
+/** Every name of a category and its pinyin (full and initials), lower-cased, for the filter. */
+function searchKey(category: Category): string {
+  const names = Object.values(category.names).join(' ');
+  const zh = category.names['zh-Hans'];
+  const py = (pattern: 'pinyin' | 'first') => pinyin(zh, { toneType: 'none', type: 'array', pattern, nonZh: 'removed' }).join('');
+  return `${names} ${py('pinyin')} ${py('first')}`.toLowerCase();
+}
+
+/** The complaint's categories: roots and children as toggle buttons, filterable by name or pinyin. */
 export function CategoryPicker(props: {
   categories: Category[];
   selected: string[];
@@ -10,8 +20,10 @@ export function CategoryPicker(props: {
   onToggle: (id: string) => void;
 }) {
   const { categories, selected, locale, t, onToggle } = props;
-  const roots = categories.filter((c) => c.parentId === null).sort((a, b) => a.sort - b.sort);
-  const childrenOf = (id: string) => categories.filter((c) => c.parentId === id).sort((a, b) => a.sort - b.sort);
+  const [filter, setFilter] = useState('');
+  const keys = useMemo(() => new Map(categories.map((c) => [c.id, searchKey(c)])), [categories]);
+  const q = filter.trim().toLowerCase();
+  const bySort = (a: Category, b: Category) => a.sort - b.sort;
   const chip = (category: Category, child = false) => (
     <button
       type="button"
@@ -24,14 +36,36 @@ export function CategoryPicker(props: {
       {category.names[locale]}
     </button>
   );
+  const shown = q
+    ? categories.filter((c) => keys.get(c.id)!.includes(q)).sort(bySort).map((c) => chip(c, c.parentId !== null))
+    : categories
+        .filter((c) => c.parentId === null)
+        .sort(bySort)
+        .flatMap((root) => [
+          chip(root),
+          ...(selected.includes(root.id) ? categories.filter((c) => c.parentId === root.id).sort(bySort).map((c) => chip(c, true)) : []),
+        ]);
   return (
     <section class="card" aria-label={t.categories}>
       <h2>{t.categories}</h2>
+      <input
+        class="filter"
+        type="search"
+        aria-label={t.categorySearch}
+        placeholder={t.categorySearch}
+        value={filter}
+        onInput={(e) => setFilter(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          // Enter picks the first match, so a category is three keystrokes away.
+          if (e.key === 'Enter' && q) {
+            const first = categories.find((c) => keys.get(c.id)!.includes(q));
+            if (first) onToggle(first.id);
+            setFilter('');
+          }
+        }}
+      />
       <div class="chips" role="group" aria-label={t.categories}>
-        {roots.map((root) => [
-          chip(root),
-          ...(selected.includes(root.id) ? childrenOf(root.id).map((c) => chip(c, true)) : []),
-        ])}
+        {shown}
       </div>
     </section>
   );

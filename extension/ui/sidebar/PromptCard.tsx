@@ -1,27 +1,39 @@
 import { useState } from 'preact/hooks';
-import { renderTemplate, TEMPLATE_VARIABLES, type Locale, type Template, type TemplateVariable } from '../../../shared';
+import { flagWording, renderTemplate, TEMPLATE_VARIABLES, type Locale, type Template, type TemplateVariable, type WordingRule } from '../../../shared';
 import type { Strings } from '../i18n';
 
 /**
  * One approved wording, rendered with the case's values. A value the case lacks is marked in
- * the preview and asked for in a small field, so it is never inserted blank.
+ * the preview and asked for in a small field, so it is never inserted blank. Wording that breaks
+ * a supervisor's rule is flagged with the approved alternative before anything is inserted.
  */
 export function PromptCard(props: {
   template: Template;
   values: Record<string, string>;
+  rules: WordingRule[];
   locale: Locale;
   t: Strings;
   onInsert: (template: Template, text: string) => void;
+  onQueue: (template: Template, text: string) => void;
 }) {
   const { template, values, locale, t, onInsert } = props;
   const [fills, setFills] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState(false);
   const rendered = renderTemplate(template.body, { ...values, ...fills }, locale);
   const labelOf = (name: string) => TEMPLATE_VARIABLES[name as TemplateVariable]?.[locale] ?? name;
   // Fields stay on screen while the agent types in them, even once they hold a value.
   const asked = renderTemplate(template.body, values, locale).missing;
+  const flags = flagWording(rendered.text, props.rules.filter((r) => r.language === template.language));
+  const blocked = rendered.missing.length > 0;
+
+  const insert = () => {
+    if (flags.length && !confirming) return setConfirming(true);
+    setConfirming(false);
+    onInsert(template, rendered.text);
+  };
 
   return (
-    <article class="prompt" data-template-id={template.id}>
+    <article class="prompt" data-template-id={template.id} aria-label={template.title}>
       <header>
         <span class="prompt-title">{template.title}</span>
         {template.shortcut && <kbd>{template.shortcut}</kbd>}
@@ -37,6 +49,7 @@ export function PromptCard(props: {
             <label key={name}>
               <span>{labelOf(name)}</span>
               <input
+                data-fill={name}
                 value={fills[name] ?? ''}
                 onInput={(event) => setFills({ ...fills, [name]: event.currentTarget.value })}
               />
@@ -44,10 +57,37 @@ export function PromptCard(props: {
           ))}
         </div>
       )}
-      <button type="button" class="primary small" onClick={() => onInsert(template, rendered.text)}>
-        {t.insert}
-        {rendered.missing.length > 0 && <span class="warn"> · {t.missingValues} {rendered.missing.map(labelOf).join('、')}</span>}
-      </button>
+      {flags.length > 0 && (
+        <div class="flags" role="alert" data-testid="wording-flags">
+          <p>{t.flagged}</p>
+          <ul>
+            {flags.map((flag) => (
+              <li key={`${flag.rule.id}-${flag.start}`}>
+                <b>{t.ruleKinds[flag.rule.kind]}</b>「{rendered.text.slice(flag.start, flag.end)}」
+                {flag.rule.alternative && (
+                  <>
+                    {' '}
+                    {t.alternative} 「{flag.rule.alternative}」
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {blocked && (
+        <p class="warn" data-testid="missing">
+          {t.missingValues} {rendered.missing.map(labelOf).join('、')}
+        </p>
+      )}
+      <div class="row">
+        <button type="button" class="primary small" disabled={blocked} onClick={insert}>
+          {confirming ? t.insertAnyway : t.insert}
+        </button>
+        <button type="button" class="small" data-action="queue" disabled={blocked} onClick={() => props.onQueue(template, rendered.text)}>
+          {t.addToTray}
+        </button>
+      </div>
     </article>
   );
 }

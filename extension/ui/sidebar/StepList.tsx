@@ -1,21 +1,100 @@
-import { STEP_ORDER, stepNeeds, stepState, type Case, type Locale, type StepId, type Template } from '../../../shared';
-import { promptsFor } from '../case-draft';
+import { useState } from 'preact/hooks';
+import {
+  STEP_ORDER,
+  stepNeeds,
+  stepState,
+  type Case,
+  type Locale,
+  type Reminder,
+  type Restatement,
+  type StepId,
+  type Template,
+  type WordingRule,
+} from '../../../shared';
+import { promptsFor, readBack, refusalPrompts } from '../case-draft';
 import type { Strings } from '../i18n';
 import { PromptCard } from './PromptCard';
+import { ReminderPicker } from './ReminderPicker';
+
+/** The inline "why skip?" form: Enter confirms, Escape cancels. */
+function SkipForm({ t, onSkip, onCancel }: { t: Strings; onSkip: (reason: string) => void; onCancel: () => void }) {
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      class="skip"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) onSkip(reason);
+      }}
+    >
+      <input
+        autoFocus
+        aria-label={t.skipReason}
+        placeholder={t.skipReason}
+        data-testid="skip-reason"
+        value={reason}
+        onInput={(e) => setReason(e.currentTarget.value)}
+        onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      />
+      <button type="submit" class="small" disabled={!reason.trim()}>{t.confirmSkip}</button>
+      <button type="button" class="small link" onClick={onCancel}>{t.cancel}</button>
+    </form>
+  );
+}
+
+/** Three fields that make both the sentence read back and the case's summary. */
+function RestatementBuilder({ record, t, onChange }: { record: Case; t: Strings; onChange: (r: Restatement) => void }) {
+  const r = record.restatement;
+  const field = (key: keyof Restatement, label: string) => (
+    <label class="field">
+      <span>{label}</span>
+      <input name={`restatement-${key}`} value={r[key]} onInput={(e) => onChange({ ...r, [key]: e.currentTarget.value })} />
+    </label>
+  );
+  const sentence = readBack(r, record.language);
+  return (
+    <div class="restatement">
+      {field('what', t.what)}
+      <div class="grid">
+        {field('where', t.where)}
+        {field('since', t.since)}
+      </div>
+      {sentence && (
+        <p class="read-back" data-testid="read-back">
+          <span class="label">{t.readBack}</span> {sentence}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** The five steps as the spine of the sidebar: the open one shows its hint and its prompts. */
 export function StepList(props: {
   record: Case;
   templates: Template[];
+  rules: WordingRule[];
+  reminders: Reminder[];
   values: Record<string, string>;
   locale: Locale;
   t: Strings;
   onTick: (step: StepId) => void;
-  onSummary: (summary: string) => void;
+  onSkip: (step: StepId, reason: string) => void;
+  onRestate: (restatement: Restatement) => void;
+  onPlan: (plan: string) => void;
   onInsert: (template: Template, text: string) => void;
+  onQueue: (template: Template, text: string) => void;
+  onReminder: (dueAt: Date, note: string) => void;
 }) {
   const { record, templates, values, locale, t } = props;
+  const [skipping, setSkipping] = useState<StepId | null>(null);
   const current = STEP_ORDER.find((step) => !stepState(record.steps, step));
+  const promptsOf = (step: StepId) => {
+    if (step !== 'propose') return promptsFor(templates, record, step);
+    // An invalid complaint gets appropriate-refusal wording in step 3; a valid one, options.
+    if (record.validity === 'invalid') return refusalPrompts(templates, record);
+    return promptsFor(templates, record, step).filter((x) => x.tone !== 'refusal');
+  };
+  const time = (at: string) => new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return (
     <section class="card" aria-label={t.steps}>
       <h2>{t.steps}</h2>
@@ -24,46 +103,74 @@ export function StepList(props: {
           const state = stepState(record.steps, step);
           const open = step === current;
           const needs = stepNeeds({ ...record, log: record.steps }, step);
-          const prompts = promptsFor(templates, record, step);
+          const prompts = open ? promptsOf(step) : [];
           return (
-            <li key={step} class={`step ${state ? 'closed' : ''} ${open ? 'open' : ''}`} data-step={step}>
+            <li key={step} class={`step ${state ? 'closed' : ''} ${open ? 'open' : ''}`} data-step={step} aria-current={open ? 'step' : undefined}>
               <div class="step-head">
                 <span class="step-name">{t.stepNames[step]}</span>
                 {state ? (
-                  <span class="badge ok">
-                    ✓ {t.done} {new Date(state.at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })}
+                  <span class={`badge ${state.kind === 'done' ? 'ok' : 'skipped'}`} title={state.kind === 'skipped' ? state.reason : undefined}>
+                    {state.kind === 'done' ? `✓ ${t.done}` : `↷ ${t.skipped}`} {time(state.at)}
                   </span>
                 ) : open ? (
-                  <button
-                    type="button"
-                    class="small"
-                    disabled={needs.length > 0}
-                    title={needs.map((need) => t.needs[need]).join('；')}
-                    onClick={() => props.onTick(step)}
-                  >
-                    {t.markDone}
-                  </button>
+                  <span class="row">
+                    <button
+                      type="button"
+                      class="small tick"
+                      disabled={needs.length > 0}
+                      title={needs.map((need) => t.needs[need]).join('；')}
+                      onClick={() => props.onTick(step)}
+                    >
+                      {t.markDone}
+                    </button>
+                    <button type="button" class="small link" data-action="skip" onClick={() => setSkipping(step)}>
+                      {t.skip}
+                    </button>
+                  </span>
                 ) : null}
               </div>
+              {state?.kind === 'skipped' && <p class="muted reason">{state.reason}</p>}
+              {!open && step === 'follow_up' && current === undefined && (
+                // Once all five are closed, follow-ups can still be set and watched here.
+                <ReminderPicker reminders={props.reminders.filter((r) => r.caseId === record.id)} locale={locale} t={t} onSet={props.onReminder} />
+              )}
               {open && (
                 <div class="step-body">
+                  {skipping === step && (
+                    <SkipForm
+                      t={t}
+                      onCancel={() => setSkipping(null)}
+                      onSkip={(reason) => {
+                        setSkipping(null);
+                        props.onSkip(step, reason);
+                      }}
+                    />
+                  )}
                   <p class="hint">{t.stepHints[step]}</p>
-                  {step === 'apologise' && (
+                  {step === 'apologise' && <RestatementBuilder record={record} t={t} onChange={props.onRestate} />}
+                  {(step === 'propose' || step === 'agree') && (
                     <label class="field">
-                      <span>{t.summary}</span>
-                      <textarea
-                        rows={2}
-                        value={record.summary}
-                        placeholder={t.summaryPlaceholder}
-                        onInput={(event) => props.onSummary(event.currentTarget.value)}
-                      />
+                      <span>{t.plan}</span>
+                      <textarea rows={2} name="plan" value={record.plan} placeholder={t.planPlaceholder} onInput={(e) => props.onPlan(e.currentTarget.value)} />
                     </label>
                   )}
                   {needs.length > 0 && <p class="needs">{needs.map((need) => t.needs[need]).join('；')}</p>}
                   {prompts.length === 0 && <p class="muted">{t.noPrompts}</p>}
                   {prompts.map((template) => (
-                    <PromptCard key={template.id} template={template} values={values} locale={locale} t={t} onInsert={props.onInsert} />
+                    <PromptCard
+                      key={template.id}
+                      template={template}
+                      values={values}
+                      rules={props.rules}
+                      locale={record.language}
+                      t={t}
+                      onInsert={props.onInsert}
+                      onQueue={props.onQueue}
+                    />
                   ))}
+                  {step === 'follow_up' && (
+                    <ReminderPicker reminders={props.reminders.filter((r) => r.caseId === record.id)} locale={locale} t={t} onSet={props.onReminder} />
+                  )}
                 </div>
               )}
             </li>

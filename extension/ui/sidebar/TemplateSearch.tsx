@@ -1,0 +1,88 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { renderTemplate, type Locale, type StepId, type Template } from '../../../shared';
+import type { Strings } from '../i18n';
+import { indexTemplates, searchTemplates } from '../template-search';
+
+/**
+ * Search over every published template: `/` focuses it, arrows move, Enter inserts. The pinyin
+ * index is built once per template list, never per keystroke.
+ */
+export function TemplateSearch(props: {
+  templates: Template[];
+  values: Record<string, string>;
+  step: StepId | undefined;
+  categoryIds: string[];
+  locale: Locale;
+  t: Strings;
+  onPick: (template: Template) => void;
+}) {
+  const { t } = props;
+  const index = useMemo(() => indexTemplates(props.templates.filter((x) => x.status === 'published')), [props.templates]);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const results = searchTemplates(index, query, { step: props.step, categoryIds: props.categoryIds }, 8);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+      if (e.key === '/' && !typing) {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <section class="card search" aria-label={t.search}>
+      <input
+        ref={input}
+        type="search"
+        aria-autocomplete="list"
+        aria-controls="template-results"
+        aria-label={t.search}
+        placeholder={t.searchPlaceholder}
+        data-testid="template-search"
+        value={query}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, results.length - 1));
+          else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+          else if (e.key === 'Enter' && results[active]) {
+            props.onPick(results[active]);
+            setQuery('');
+          } else if (e.key === 'Escape') setQuery('');
+          else return;
+          e.preventDefault();
+        }}
+      />
+      {query.trim() && (
+        <ul id="template-results" role="listbox" class="results">
+          {results.length === 0 && <li class="muted">{t.noResults}</li>}
+          {results.map((template, i) => (
+            <li
+              key={template.id}
+              role="option"
+              aria-selected={i === active}
+              class={i === active ? 'active' : ''}
+              data-template-id={template.id}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                props.onPick(template);
+                setQuery('');
+              }}
+            >
+              <b>{template.title}</b> <span>{renderTemplate(template.body, props.values, props.locale).text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
