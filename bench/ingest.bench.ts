@@ -1,8 +1,10 @@
 // Ingest through POST /api/sync/push (in process via Hono's app.request: routing, auth, zod
 // validation, JSON and the store, without the network) in batches of 50 cases, against raw
-// better-sqlite3 inserts of the same case rows in one transaction. Both use the server's
-// settings: WAL with synchronous=NORMAL. The baseline writes the case rows only; the server also
-// records each change's result, the category rows and the FTS5 search index.
+// better-sqlite3 inserts of the same rows in one transaction. Both use the server's settings:
+// WAL with synchronous=NORMAL, on the same migrated schema. "The same rows" is what the server
+// keeps of a case: its row with the query and search columns (so the FTS5 triggers index it on
+// both sides) and its category rows. The server additionally authenticates, validates, and
+// records each change's result for idempotent replays.
 import BetterSqlite3 from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { join } from 'node:path';
 import { createApp } from '../plugin-server/src/app';
 import { seed } from '../plugin-server/src/seed';
 import { createSqliteStore } from '../plugin-server/src/store';
+import { searchText } from '../plugin-server/src/store/kysely/case-index';
 import { generateCases } from '../test/fixtures/chinese-cases';
 
 const CASES = 5_000;
@@ -44,15 +47,23 @@ async function ingestOnce(cases: ReturnType<typeof generateCases>) {
     const raw = new BetterSqlite3(baseFile);
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = NORMAL');
-    raw.prepare("insert into users values ('agent-1', 'agent', 'agent', 'agent', 'x', '2026-01-01T00:00:00.000Z')").run();
+    raw
+      .prepare("insert into users (id, username, display_name, role, password_hash, created_at) values ('agent-1', 'agent', 'agent', 'agent', 'x', '2026-01-01T00:00:00.000Z')")
+      .run();
     const insert = raw.prepare(
-      `insert into cases (id, agent_id, customer_name, customer_phone, data, status, received_at, updated_at, server_updated_at)
-       values (?, 'agent-1', ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into cases (id, agent_id, customer_name, customer_phone, data, status, received_at, updated_at, server_updated_at,
+                          project, severity, search_text)
+       values (?, 'agent-1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const insertCategory = raw.prepare('insert into case_categories (category_id, case_id) values (?, ?)');
     const rawStart = performance.now();
     raw.transaction(() => {
       for (const c of cases) {
-        insert.run(c.id, c.customer.name, c.customer.phone, JSON.stringify(c), c.status, c.receivedAt, c.updatedAt, new Date().toISOString());
+        insert.run(
+          c.id, c.customer.name, c.customer.phone, JSON.stringify(c), c.status, c.receivedAt, c.updatedAt,
+          new Date().toISOString(), c.customer.project, c.severity, searchText(c),
+        );
+        for (const categoryId of new Set(c.categoryIds)) insertCategory.run(categoryId, c.id);
       }
     })();
     const rawMs = performance.now() - rawStart;

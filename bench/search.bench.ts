@@ -20,7 +20,9 @@ async function build(file: string) {
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  const user = db.prepare("insert into users values (?, ?, ?, 'agent', 'x', '2026-01-01T00:00:00.000Z')");
+  const user = db.prepare(
+    "insert into users (id, username, display_name, role, password_hash, created_at) values (?, ?, ?, 'agent', 'x', '2026-01-01T00:00:00.000Z')",
+  );
   const insertCase = db.prepare(
     `insert into cases (id, agent_id, customer_name, customer_phone, data, status, received_at, updated_at,
        server_updated_at, project, severity, search_text) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
