@@ -38,5 +38,17 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db, { substringSearch: 'sqlite-fts5' });
+  const store = createKyselyStore(db, { substringSearch: 'sqlite-fts5' });
+  // Any write to the file changes this pair: `data_version` moves when another connection commits,
+  // `total_changes()` when this one writes. Far cheaper than aggregating the templates table on
+  // every read; a write elsewhere only costs one re-serialisation. (Kysely runs one query at a time
+  // on this connection, so no read ever sees another transaction's uncommitted rows.)
+  const changes = sqlite.prepare<[], { version: number; changes: number }>(
+    'select (select data_version from pragma_data_version) as version, total_changes() as changes',
+  );
+  const fingerprint = async () => {
+    const { version, changes: count } = changes.get()!;
+    return `${version}:${count}`;
+  };
+  return { ...store, templates: { ...store.templates, fingerprint } };
 }
