@@ -38,7 +38,7 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
     await db.destroy();
     throw error;
   }
-  const store = createKyselyStore(db, { substringSearch: 'sqlite-fts5' });
+  const store = createKyselyStore(db, { substringSearch: 'sqlite-fts5', groupCommit: true });
   // Any write to the file changes this pair: `data_version` moves when another connection commits,
   // `total_changes()` when this one writes. Far cheaper than aggregating the templates table on
   // every read; a write elsewhere only costs one re-serialisation. (Kysely runs one query at a time

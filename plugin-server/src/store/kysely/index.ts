@@ -11,6 +11,7 @@ import { createReminderRepository } from './reminders';
 import { createReviewRepository } from './reviews';
 import { createSessionRepository } from './sessions';
 import { createSignInFailureRepository } from './sign-in-failures';
+import { createGroupCommit } from '../group-commit';
 import { createSyncRepository, type KeyLocker, noKeyLocks } from './sync';
 import { createTemplateEditing, createTemplateVersionRepository } from './template-editing';
 import { createTemplateRepository } from './templates';
@@ -27,9 +28,11 @@ export interface KyselyStoreOptions {
   lockKeys?: KeyLocker;
   /** Which substring index the database has (see migration 002). */
   substringSearch?: SubstringSearch;
+  /** Let concurrent pushes share a commit: for a single-writer database (SQLite) only. */
+  groupCommit?: boolean;
 }
 
-export function createKyselyStore(db: Kysely<Database>, { lockKeys = noKeyLocks, substringSearch = 'like' }: KyselyStoreOptions = {}): Store {
+export function createKyselyStore(db: Kysely<Database>, { lockKeys = noKeyLocks, substringSearch = 'like', groupCommit = false }: KyselyStoreOptions = {}): Store {
   return {
     users: createUserRepository(db),
     tokens: createTokenRepository(db),
@@ -37,7 +40,7 @@ export function createKyselyStore(db: Kysely<Database>, { lockKeys = noKeyLocks,
     templates: createTemplateRepository(db, createTemplateEditing(db)),
     cases: createCaseRepository(db, substringSearch),
     reminders: createReminderRepository(db),
-    sync: createSyncRepository(db, lockKeys),
+    sync: createSyncRepository(db, lockKeys, groupCommit ? createGroupCommit(db).run : undefined),
     templateVersions: createTemplateVersionRepository(db),
     wordingRules: createWordingRuleRepository(db),
     crmSites: createCrmSiteRepository(db),

@@ -117,14 +117,21 @@ function lockKeysOf(change: SyncChange): string[] {
   return keys;
 }
 
+/** Runs a unit of work in a transaction: its own, or one shared by a group commit. */
+export type TransactionRunner = <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
+
 /** Idempotent case and reminder sync over Kysely. */
-export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker = noKeyLocks): SyncRepository {
+export function createSyncRepository(
+  db: Kysely<Database>,
+  lockKeys: KeyLocker = noKeyLocks,
+  inTransaction: TransactionRunner = (work) => db.transaction().execute(work),
+): SyncRepository {
   return {
     async applyChanges(userId, changes, now) {
       // One transaction for the push: a commit per change would cost more than the change itself.
       // A rejection is a result, not an error; an unexpected error rolls the whole push back
       // and the client, getting no answer, pushes it again (replays are harmless).
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         // Every key of the batch, locked up front in one sorted order: a concurrent push on
         // another instance waits here, then sees this one's committed results, and two pushes
         // can never hold locks the other needs in a cycle.
