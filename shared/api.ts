@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Case } from './case';
+import { Case, StoredCase } from './case';
 import { Category } from './category';
 import { Id, Instant } from './primitives';
 import { Reminder } from './reminder';
@@ -79,3 +79,23 @@ export type SyncPushResponse = z.infer<typeof SyncPushResponse>;
 
 export const TemplateList = z.object({ templates: z.array(Template) });
 export const CategoryList = z.object({ categories: z.array(Category) });
+
+/** GET /api/sync/pull: the caller's own accepted changes after `cursor` (from the start without one). */
+export const SyncPullQuery = z.object({
+  cursor: z.string().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});
+export type SyncPullQuery = z.infer<typeof SyncPullQuery>;
+
+/**
+ * A page of accepted changes. Pass `cursor` back to continue; `more` says another page is ready
+ * now. Recent changes may come again in a later pull (a settle window covers transactions that
+ * commit out of order): applying one twice is harmless, the newest `updatedAt` wins.
+ */
+export const SyncPullResponse = z.object({
+  cases: z.array(StoredCase),
+  reminders: z.array(Reminder),
+  cursor: z.string(),
+  more: z.boolean(),
+});
+export type SyncPullResponse = z.infer<typeof SyncPullResponse>;

@@ -44,6 +44,7 @@ const MATRIX: Record<string, Access> = {
   'PUT /api/crm-sites/:id': ['supervisor'],
   'DELETE /api/crm-sites/:id': ['supervisor'],
   'POST /api/sync/push': ['agent', 'supervisor'],
+  'GET /api/sync/pull': ['agent', 'supervisor'],
   'GET /api/cases': ['agent', 'supervisor', 'trainer'],
   'GET /api/cases/:id': ['agent', 'supervisor', 'trainer'],
   'GET /api/cases/:id/reviews': ['trainer', 'supervisor'],

@@ -26,6 +26,8 @@ import {
   SignInRequest,
   SignInResponse,
   StoredCase,
+  SyncPullQuery,
+  SyncPullResponse,
   SyncPushRequest,
   SyncPushResponse,
   TemplateConflict,
@@ -111,6 +113,10 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'delete', path: '/api/crm-sites/{id}', summary: 'Delete a CRM site', access: ['supervisor'], params: idParam, responses: { 204: null }, errors: [404] },
 
   { method: 'post', path: '/api/sync/push', summary: "The extension's outbox, applied idempotently", access: ['agent', 'supervisor'], body: SyncPushRequest, responses: { 200: SyncPushResponse } },
+  {
+    method: 'get', path: '/api/sync/pull', summary: "The caller's own accepted cases and reminders since a cursor",
+    access: ['agent', 'supervisor'], query: SyncPullQuery, responses: { 200: SyncPullResponse }, errors: [400],
+  },
   {
     method: 'get', path: '/api/cases', summary: 'Cases with filters, full-text search and a cursor: agents their own, trainers with phones masked',
     access: CASE_READERS, query: CaseListQuery, responses: { 200: CaseListResponse }, errors: [400],

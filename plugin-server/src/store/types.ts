@@ -150,6 +150,24 @@ export interface CaseRepository {
   search(query: string, filter?: CaseFilter): Promise<CasePage>;
 }
 
+/** A position in one table's accepted changes: (server_updated_at, id). */
+export interface PullPosition {
+  at: string;
+  id: string;
+}
+
+/** One pulled record with its position. */
+export interface Pulled<T> extends PullPosition {
+  record: T;
+}
+
+export interface PullRepository {
+  /** The agent's cases accepted after `after` (all when null), oldest acceptance first. */
+  cases(query: { agentId: string; after: PullPosition | null; limit: number }): Promise<Pulled<StoredCase>[]>;
+  /** The agent's reminders accepted after `after`, oldest acceptance first. */
+  reminders(query: { agentId: string; after: PullPosition | null; limit: number }): Promise<Pulled<Reminder>[]>;
+}
+
 export interface ReminderRepository {
   /** Reminders, soonest due first (writes go through the sync repository). */
   list(filter?: ReminderFilter): Promise<Reminder[]>;
@@ -178,6 +196,7 @@ export interface Store {
   cases: CaseRepository;
   reminders: ReminderRepository;
   sync: SyncRepository;
+  pull: PullRepository;
   templateVersions: TemplateVersionRepository;
   wordingRules: WordingRuleRepository;
   crmSites: CrmSiteRepository;

@@ -7,6 +7,7 @@ import { createCaseRepository, type SubstringSearch } from './cases';
 import { createCategoryEditing } from './category-editing';
 import { createCategoryRepository } from './categories';
 import { createCrmSiteRepository } from './crm-sites';
+import { createPullRepository } from './pull';
 import { createReminderRepository } from './reminders';
 import { createReviewRepository } from './reviews';
 import { createSessionRepository } from './sessions';
@@ -40,6 +41,7 @@ export function createKyselyStore(db: Kysely<Database>, { lockKeys = noKeyLocks,
     templates: createTemplateRepository(db, createTemplateEditing(db)),
     cases: createCaseRepository(db, substringSearch),
     reminders: createReminderRepository(db),
+    pull: createPullRepository(db),
     sync: createSyncRepository(db, lockKeys, groupCommit ? createGroupCommit(db).run : undefined),
     templateVersions: createTemplateVersionRepository(db),
     wordingRules: createWordingRuleRepository(db),

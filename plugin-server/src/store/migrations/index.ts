@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001_initial';
 import * as m002 from './002_search_reminders';
 import * as m003 from './003_api_surface';
+import * as m004 from './004_sync_pull';
 
 // Migrations live in code, not discovered on disk, so bundling or moving the server cannot
 // lose one. Names sort in the order they run: add `002_...` below, never rename or edit a
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_search_reminders': m002,
   '003_api_surface': m003,
+  '004_sync_pull': m004,
 };
 
 /** The schema's history for Kysely's Migrator. */

@@ -1,0 +1,70 @@
+// GET /api/sync/pull: the caller's own accepted changes, paged by a cursor, with a settle window.
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { SyncPullResponse, type Reminder } from '../../shared';
+import { makeCase, putChange, startServer, type TestServer } from './helpers';
+
+let server: TestServer;
+let agent: string;
+beforeEach(async () => {
+  server = await startServer();
+  agent = await server.signIn('agent');
+});
+afterEach(() => server.close());
+
+async function pull(token: string, query = '') {
+  const res = await server.call(`/api/sync/pull${query}`, token);
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+test('pages through the agent’s own cases and reminders in acceptance order, then resumes', async () => {
+  const cases = [1, 2, 3].map((n) => makeCase({ summary: `第${n}件` }));
+  for (const c of cases) {
+    await server.push(agent, [putChange(c)]);
+    server.clock.advance(1_000);
+  }
+  const reminder: Reminder = {
+    id: randomUUID(), caseId: cases[0]!.id, dueAt: '2026-03-03T02:00:00.000Z', note: '回访',
+    status: 'pending', createdAt: '2026-03-02T09:00:00.000Z', updatedAt: '2026-03-02T09:00:00.000Z',
+  };
+  await server.push(agent, [{ changeId: randomUUID(), kind: 'reminder.put', reminder }]);
+  // Someone else's work never shows up in this agent's pull.
+  const other = await server.addUser('agent2', 'agent');
+  await server.push(other.token, [putChange(makeCase())]);
+  server.clock.advance(60_000); // everything is now past the settle window
+
+  const first = SyncPullResponse.parse((await pull(agent, '?limit=2')).body);
+  expect(first.cases.map((c) => c.id)).toEqual([cases[0]!.id, cases[1]!.id]);
+  expect(first.reminders.map((r) => r.id)).toEqual([reminder.id]);
+  expect(first.more).toBe(true);
+  const second = SyncPullResponse.parse((await pull(agent, `?limit=2&cursor=${first.cursor}`)).body);
+  expect(second.cases.map((c) => c.id)).toEqual([cases[2]!.id]);
+  expect(second.reminders).toEqual([]);
+  expect(second.more).toBe(false);
+
+  // A later edit is pulled again from the saved cursor.
+  await server.push(agent, [putChange({ ...cases[1]!, summary: '改过', updatedAt: '2026-03-02T09:30:00.000Z' })]);
+  server.clock.advance(60_000);
+  const third = SyncPullResponse.parse((await pull(agent, `?cursor=${second.cursor}`)).body);
+  expect(third.cases.map((c) => [c.id, c.summary])).toEqual([[cases[1]!.id, '改过']]);
+});
+
+test('changes inside the settle window are sent again on the next pull', async () => {
+  const recent = makeCase();
+  await server.push(agent, [putChange(recent)]);
+  const now = SyncPullResponse.parse((await pull(agent)).body);
+  expect(now.cases.map((c) => c.id)).toEqual([recent.id]);
+  const again = SyncPullResponse.parse((await pull(agent, `?cursor=${now.cursor}`)).body);
+  expect(again.cases.map((c) => c.id)).toEqual([recent.id]);
+  server.clock.advance(10_000);
+  const settled = SyncPullResponse.parse((await pull(agent, `?cursor=${again.cursor}`)).body);
+  const after = SyncPullResponse.parse((await pull(agent, `?cursor=${settled.cursor}`)).body);
+  expect(after.cases).toEqual([]);
+});
+
+test('a forged cursor is a 400, a trainer may not pull', async () => {
+  expect((await pull(agent, '?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
+  expect((await pull(agent, '?limit=0')).status).toBe(400);
+  expect((await pull(await server.signIn('trainer'))).status).toBe(403);
+  expect(server.errors).toEqual([]);
+});
