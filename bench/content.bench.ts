@@ -1,7 +1,7 @@
 // The content script's cost to the CRM page, measured in real Chromium with the built extension:
 // its size, how soon the sidebar is ready, the script time it adds, and insertion latency.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
@@ -59,9 +59,15 @@ async function pageCost(page: Page, url: string): Promise<{ script: number; long
 }
 
 export default async function contentBench(): Promise<void> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  // Always rebuilt: a stale .output would report the size of some earlier source.
+  execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
   const built = readFileSync(join(EXTENSION_DIR, 'content-scripts/crm.js'));
-  console.log(`content script: ${(built.length / 1024).toFixed(1)} KB, ${(gzipSync(built).length / 1024).toFixed(1)} KB gzip (goal ≤ 12 KB; before this work: 34.3 KB gzip)`);
+  const gzipped = gzipSync(built).length;
+  const budget = 12 * 1024;
+  console.log(
+    `content script: ${built.length} bytes, ${gzipped} bytes gzip = ${(gzipped / 1024).toFixed(2)} KiB ` +
+      `(goal ≤ 12 KiB = ${budget}, ${budget - gzipped} bytes to spare; 12,278 before terser and per-type request schemas; 34.3 KiB before the thin script)`,
+  );
 
   const fixtures = await startFixtureServer();
   const browser = await launchWithExtension('zh-CN');

@@ -25,7 +25,7 @@ export function mountLayer(doc: Document, css: string, signal: AbortSignal): { h
   host.setAttribute('style', LAYER_STYLE);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
-  style.textContent = `:host { all: initial; } ${css}`;
+  style.textContent = `:host{all:initial}${css}`;
   root.append(style);
   doc.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });

@@ -17,17 +17,14 @@ const HOST_STYLE = [
   'z-index: 2147483647 !important',
 ].join(';');
 
-const SHADOW_CSS = `
-  :host { all: initial; }
-  .frame { display: block; border: 0; width: ${SIDEBAR_WIDTH}px; height: 100vh; background: #fff;
-    box-shadow: -2px 0 12px rgba(15, 23, 42, 0.18); color-scheme: light; }
-  .collapsed .frame { display: none; }
-  .toggle { position: absolute; top: 12px; left: -32px; width: 32px; height: 40px; border: 0;
-    border-radius: 6px 0 0 6px; background: #0f766e; color: #fff; font: 600 14px/1 system-ui, sans-serif;
-    cursor: pointer; box-shadow: -2px 0 6px rgba(15, 23, 42, 0.2); }
-  .collapsed .toggle { left: auto; right: 0; border-radius: 6px 0 0 6px; }
-  .toggle:focus-visible { outline: 2px solid #f59e0b; outline-offset: 1px; }
-`;
+// Written compactly: this string ships in every CRM page.
+const SHADOW_CSS =
+  `:host{all:initial;}` +
+  `.frame{display:block;border:0;width:${SIDEBAR_WIDTH}px;height:100vh;background:#fff;box-shadow:-2px 0 12px rgba(15,23,42,0.18);color-scheme:light;}` +
+  `.collapsed .frame{display:none;}` +
+  `.toggle{position:absolute;top:12px;left:-32px;width:32px;height:40px;border:0;border-radius:6px 0 0 6px;background:#0f766e;color:#fff;font:600 14px/1 system-ui,sans-serif;cursor:pointer;box-shadow:-2px 0 6px rgba(15,23,42,0.2);}` +
+  `.collapsed .toggle{left:auto;right:0;border-radius:6px 0 0 6px;}` +
+  `.toggle:focus-visible{outline:2px solid #f59e0b;outline-offset:1px;}`;
 
 export interface MountedSidebar {
   /** The element attached to the page; the content script treats focus inside it as ours. */

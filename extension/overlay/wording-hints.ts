@@ -6,14 +6,12 @@ import { mountLayer, viewportRect } from './layer';
 /** How long typing must pause before the field is checked: no flicker on every keystroke. */
 const DEBOUNCE_MS = 250;
 
-const CSS = `
-  .hint { position: fixed; max-width: 320px; padding: 6px 10px; border-radius: 6px;
-    background: #fffbeb; color: #78350f; border: 1px solid #f59e0b; box-shadow: 0 2px 8px rgba(15,23,42,.2);
-    font: 13px/1.4 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; pointer-events: auto; }
-  .hint[hidden] { display: none; }
-  .hint b { font-weight: 600; }
-  .hint .alt { display: block; margin-top: 2px; color: #14532d; }
-`;
+// Written compactly: this string ships in every CRM page.
+const CSS =
+  `.hint{position:fixed;max-width:320px;padding:6px 10px;border-radius:6px;background:#fffbeb;color:#78350f;border:1px solid #f59e0b;box-shadow:0 2px 8px rgba(15,23,42,.2);font:13px/1.4 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;pointer-events:auto;}` +
+  `.hint[hidden]{display:none;}` +
+  `.hint b{font-weight:600;}` +
+  `.hint .alt{display:block;margin-top:2px;color:#14532d;}`;
 
 interface WordingOptions {
   doc: Document;

@@ -2,7 +2,7 @@
 // WXT's two-line alias) rather than webextension-polyfill, and parses with zod/mini schemas from
 // shared/content-protocol: it is injected into every CRM page, so every kilobyte counts.
 import { browser } from 'wxt/browser';
-import { ToContent } from '../../shared/content-protocol';
+import { parseToContent, type ToContent } from '../../shared/content-protocol';
 import type { ToBackground, ReplyTo } from '../../shared';
 
 /** Sends a request to the background from a content script; its reply is parsed by the caller. */
@@ -16,9 +16,9 @@ export async function sendFromContent<M extends ToBackground>(message: M): Promi
  */
 export function listenInContent(handle: (message: ToContent) => Promise<unknown>, signal: AbortSignal): void {
   const listener = (raw: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
-    const parsed = ToContent.safeParse(raw);
-    if (!parsed.success) return false;
-    void handle(parsed.data).then(respond, (error: unknown) => respond({ ok: false, reason: 'rejected', error: String(error) }));
+    const message = parseToContent(raw);
+    if (!message) return false;
+    void handle(message).then(respond, (error: unknown) => respond({ ok: false, reason: 'rejected', error: String(error) }));
     return true; // the reply is sent asynchronously
   };
   browser.runtime.onMessage.addListener(listener);

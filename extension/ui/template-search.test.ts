@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { defaultTemplates } from '../../shared';
-import { indexTemplates, searchTemplates } from './template-search';
+import { createTemplateSearch, indexTemplates, searchTemplates } from './template-search';
 
 const defaults = defaultTemplates('2026-03-02T08:30:00.000Z');
 // One template titled 道歉 so the brief's own example ("dq" finds 道歉) is checked literally.
@@ -24,4 +24,21 @@ test('ranks the current step first and finds nothing for nonsense', () => {
   expect(found[0]!.step).toBe('apologise');
   expect(searchTemplates(index, 'zzzzxq', none)).toEqual([]);
   expect(searchTemplates(index, '  ', none)).toEqual([]);
+});
+
+test('the incremental searcher returns what a fresh search returns, keystroke by keystroke', () => {
+  const search = createTemplateSearch(index);
+  const context = { step: 'apologise' as const, categoryIds: [defaults[0]!.categoryIds[0] ?? ''] };
+  // Prefixes typed, then a correction (backspace) and a new query that does not extend the last.
+  for (const query of ['d', 'da', 'dao', 'daoq', 'daoqian', 'dao', 'dq', '道', '道歉', 'b', 'bq', 'zzz', 'qian', '']) {
+    expect(search(query, context, 5), query).toEqual(searchTemplates(index, query, context, 5));
+  }
+  expect(search('dq', none, 20).map((t) => t.title)).toContain('道歉说明');
+});
+
+test('ranking keeps only the best `limit`, title hits first and ties in template order', () => {
+  const found = searchTemplates(index, '道歉', none, 1);
+  expect(found.map((t) => t.title)).toEqual(['道歉说明']);
+  const all = searchTemplates(index, 'qian', none, 1000);
+  expect(searchTemplates(index, 'qian', none, 3)).toEqual(all.slice(0, 3));
 });

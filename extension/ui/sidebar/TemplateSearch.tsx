@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { renderTemplate, type Locale, type StepId, type Template } from '../../../shared';
 import type { Strings } from '../i18n';
-import { indexTemplates, searchTemplates } from '../template-search';
+import { createTemplateSearch, indexTemplates } from '../template-search';
 
 /**
  * Search over every published template: `/` focuses it, arrows move, Enter inserts. The pinyin
@@ -17,11 +17,16 @@ export function TemplateSearch(props: {
   onPick: (template: Template) => void;
 }) {
   const { t } = props;
-  const index = useMemo(() => indexTemplates(props.templates.filter((x) => x.status === 'published')), [props.templates]);
+  // One searcher per template list: it remembers the last query's matches, so each keystroke
+  // narrows them instead of rescanning every template.
+  const search = useMemo(
+    () => createTemplateSearch(indexTemplates(props.templates.filter((x) => x.status === 'published'))),
+    [props.templates],
+  );
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const results = searchTemplates(index, query, { step: props.step, categoryIds: props.categoryIds }, 8);
+  const results = search(query, { step: props.step, categoryIds: props.categoryIds }, 8);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
