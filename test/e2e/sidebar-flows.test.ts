@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { z } from 'zod';
-import { StoredCase, defaultTemplates, type Case, type TemplateCreateRequest, type WordingRuleInput } from '../../shared';
+import { CrmSiteList, DEMO_CRM_SITE, StoredCase, defaultTemplates, type Case, type TemplateCreateRequest, type WordingRuleInput } from '../../shared';
 import {
   apiAs,
   launchWithExtension,
@@ -22,6 +22,37 @@ declare const chrome: {
   runtime: { sendMessage(message: object): Promise<unknown> };
   tabs: { sendMessage(tabId: number, message: object): Promise<unknown> };
 };
+
+/** Where the button with this text is, inside our closed shadow-root layers (through the DevTools protocol); null if absent. */
+async function overlayButton(page: Page, label: string): Promise<{ x: number; y: number } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const find = (node: DomNode): DomNode | undefined => {
+      if (node.nodeName === 'BUTTON' && node.children?.some((c) => c.nodeType === 3 && c.nodeValue === label)) return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const button = find(root);
+    if (!button) return null;
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as { model: { content: number[] } };
+    const [x1, y1, , , x3, y3] = model.content;
+    return { x: (x1! + x3!) / 2, y: (y1! + y3!) / 2 };
+  } finally {
+    await cdp.detach();
+  }
+}
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  backendNodeId: number;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
 
 /** The demo CRM's customer, as its page shows them. */
 const DEMO_PHONE = '138 0013 8000';
@@ -238,5 +269,53 @@ test('the Alt+L toggle: the service worker\'s content.toggle collapses and expan
   await shot(page, 'sidebar-flows-6-collapsed');
   await toggle();
   await expect.poll(() => frame.isVisible()).toBe(true);
+  await page.close();
+});
+
+test('a supervisor picks a field from the demo CRM page in the sidebar; the rule is saved to the server', async () => {
+  // The demo site on the server, without its unit rule: the supervisor is about to add it.
+  const withoutUnit = { ...DEMO_CRM_SITE.fields, unit: undefined };
+  await send('supervisor', 'PUT', `/api/crm-sites/${DEMO_CRM_SITE.id}`, { ...DEMO_CRM_SITE, fields: withoutUnit });
+  const saved = async () => {
+    const { sites } = CrmSiteList.parse(await send('supervisor', 'GET', '/api/crm-sites'));
+    return sites.find((site) => site.id === DEMO_CRM_SITE.id)?.fields.unit ?? null;
+  };
+  expect(await saved()).toBeNull();
+
+  // An agent's sidebar has no picker.
+  let { page, sidebar } = await openCrm();
+  expect(await sidebar.$('[data-testid="pick-from-page"]')).toBeNull();
+  await page.close();
+
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.click('[data-testid="signed-in"] ~ button');
+  await options.close();
+  await signInThroughOptions(browser, server, 'supervisor');
+  ({ page, sidebar } = await openCrm());
+  await sidebar.selectOption('[data-testid="pick-from-page"] select', 'unit');
+  await sidebar.click('[data-testid="pick-from-page"] [data-action="pick"]');
+
+  const unit = page.locator('#current-record [data-field="unit"]');
+  // The picker's layer arrives by script injection: until it is there, a click is the page's own.
+  let save: { x: number; y: number } | null = null;
+  await expect
+    .poll(
+      async () => {
+        await unit.hover();
+        await unit.click();
+        save = await overlayButton(page, 'Save');
+        return save !== null;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  await shot(page, 'sidebar-flows-7-picked');
+  await page.mouse.click(save!.x, save!.y);
+
+  await expect.poll(saved, { timeout: 20_000 }).not.toBeNull();
+  const rule = (await saved())!;
+  expect(rule.read).toBe('text');
+  expect(rule.path.at(-1)).toContain('data-field="unit"');
   await page.close();
 });

@@ -17,6 +17,7 @@ import { CategoryPicker } from './CategoryPicker';
 import { ComposeTray, type TrayItem } from './ComposeTray';
 import { CustomerCard } from './CustomerCard';
 import { IntakeCard } from './IntakeCard';
+import { PickFromPage } from './PickFromPage';
 import { PromptCard } from './PromptCard';
 import { StepList } from './StepList';
 import { SyncBadge } from './SyncBadge';
@@ -148,6 +149,8 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
         </section>
       )}
       <CustomerCard customer={customer} t={t} />
+      {/* Only supervisors configure CRM sites (the background refuses anyone else too). */}
+      {context.user?.role === 'supervisor' && !caseId && <PickFromPage t={t} />}
       {draft && (
         <>
           {draft.customer.phone && (
