@@ -317,5 +317,7 @@ test('a supervisor picks a field from the demo CRM page in the sidebar; the rule
   const rule = (await saved())!;
   expect(rule.read).toBe('text');
   expect(rule.path.at(-1)).toContain('data-field="unit"');
+  // The agent's draft for this customer was only shown to the supervisor, not pushed again as theirs.
+  expect(await sidebar.$('[data-testid="rejected"]')).toBeNull();
   await page.close();
 });

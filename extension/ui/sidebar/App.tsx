@@ -33,6 +33,12 @@ const AUTOSAVE_MS = 250;
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
+/**
+ * Drafts read back from the database as they are stored: saving one again would only push a
+ * copy the server already has (or, after another user signed in on this browser, one it refuses).
+ */
+const asStored = new WeakSet<Case>();
+
 /** Writes the draft locally shortly after every change; `flush` writes a pending one at once. */
 function useAutosave(draft: Case | null) {
   const pending = useRef<{ record: Case; timer: ReturnType<typeof setTimeout> } | null>(null);
@@ -45,7 +51,7 @@ function useAutosave(draft: Case | null) {
   };
   useEffect(() => {
     // An untouched new case is not worth a record; the first edit moves updatedAt.
-    if (!draft || draft.updatedAt === draft.createdAt) return;
+    if (!draft || draft.updatedAt === draft.createdAt || asStored.has(draft)) return;
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = { record: draft, timer: setTimeout(() => void flush(), AUTOSAVE_MS) };
   }, [draft]);
@@ -71,7 +77,10 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
   const pageKey = customerKey(context?.customer ?? null);
   useEffect(() => {
     if (caseId) {
-      void background.getCase(caseId).then((record) => setDraft(record));
+      void background.getCase(caseId).then((record) => {
+        if (record) asStored.add(record);
+        setDraft(record);
+      });
       return;
     }
     if (!context) return;
@@ -84,7 +93,10 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
       if (!pageCustomer) return null;
       if (current && customerKey(current.customer) === pageKey) return current;
       const restored = context.openCase;
-      if (restored && customerKey(restored.customer) === pageKey) return restored;
+      if (restored && customerKey(restored.customer) === pageKey) {
+        asStored.add(restored);
+        return restored;
+      }
       return newCase(pageCustomer, locale, new Date(), crypto.randomUUID());
     });
   }, [pageKey, context === null, caseId]);
