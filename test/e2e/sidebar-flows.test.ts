@@ -185,9 +185,14 @@ test('compose tray: two queued snippets go into the reply together, in order', a
     await sidebar.click(`${card} [data-action="queue"]`);
   }
   await expect.poll(() => sidebar.$$eval('[data-testid="tray"] li > span', (items) => items.map((i) => i.textContent))).toEqual(expected);
-  await sidebar.locator('[data-testid="tray"]').scrollIntoViewIfNeeded();
+  await sidebar.locator('[data-action="insert-tray"]').scrollIntoViewIfNeeded();
   await shot(page, 'sidebar-flows-3-tray');
+  // The second snippet breaks the rule from the first test: the tray flags it and asks once more.
+  expect(await sidebar.textContent('[data-testid="tray"] [data-testid="wording-flags"]')).toContain('能理解您的心情');
   await page.click('#reply');
+  await sidebar.click('[data-action="insert-tray"]');
+  await expect.poll(() => sidebar.textContent('[data-action="insert-tray"]')).toBe('仍然插入');
+  expect(await page.inputValue('#reply')).toBe('');
   await sidebar.click('[data-action="insert-tray"]');
   await expect.poll(() => page.inputValue('#reply')).toBe(expected.join(''));
   // The opening names both: the customer from the page, the agent from the signed-in user.

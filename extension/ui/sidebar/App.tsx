@@ -115,10 +115,11 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
   };
   const onQueue = (template: Template, text: string) =>
     setTray((items) => [...items, { key: crypto.randomUUID(), templateId: template.id, text }]);
+  const trayText = tray.map((item) => item.text).join(draft?.language === 'en' ? ' ' : '');
+  const trayFlags = draft ? flagWording(trayText, context.rules.filter((r) => r.language === draft.language)) : [];
   const onInsertTray = async () => {
     const used = tray.map((item) => context.templates.find((x) => x.id === item.templateId)).filter((x): x is Template => !!x);
-    const separator = draft?.language === 'en' ? ' ' : '';
-    if (await insertText(tray.map((item) => item.text).join(separator), used)) setTray([]);
+    if (await insertText(trayText, used)) setTray([]);
   };
   const onPick = (template: Template) => {
     if (!draft) return;
@@ -223,6 +224,8 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
           />
           <ComposeTray
             items={tray}
+            flags={trayFlags}
+            text={trayText}
             t={t}
             onRemove={(key) => setTray((items) => items.filter((item) => item.key !== key))}
             onInsert={() => void onInsertTray()}
