@@ -110,6 +110,12 @@ const en = {
   rejectedTitle: 'Refused by the server',
   categorySearch: 'Find a category (name or pinyin)',
   autosaved: 'Saved on this computer',
+  pick: {
+    title: 'Set up this CRM',
+    start: 'Pick from page',
+    hint: 'Choose a field, then click its value on the page.',
+    fields: { customerName: 'Customer name', phone: 'Phone', project: 'Project', unit: 'Unit', crmRecordId: 'Record number', replyBox: 'Reply box' },
+  },
   options: {
     title: 'Lingting settings',
     serverUrl: 'Server address',
@@ -212,6 +218,12 @@ const zhHans: Strings = {
   rejectedTitle: '服务器拒绝的更改',
   categorySearch: '查找类别（名称或拼音）',
   autosaved: '已保存在本机',
+  pick: {
+    title: '配置此 CRM',
+    start: '从页面选取',
+    hint: '选择字段，再在页面上点击它的值。',
+    fields: { customerName: '客户姓名', phone: '电话', project: '项目', unit: '房号', crmRecordId: '记录编号', replyBox: '回复框' },
+  },
   options: {
     title: '聆听设置',
     serverUrl: '服务器地址',
@@ -313,6 +325,12 @@ const zhHant: Strings = {
   rejectedTitle: '伺服器拒絕的更改',
   categorySearch: '查找類別（名稱或拼音）',
   autosaved: '已儲存在本機',
+  pick: {
+    title: '設定此 CRM',
+    start: '從頁面選取',
+    hint: '選擇欄位，再在頁面上點擊它的值。',
+    fields: { customerName: '客戶姓名', phone: '電話', project: '項目', unit: '房號', crmRecordId: '記錄編號', replyBox: '回覆框' },
+  },
   options: {
     title: '聆聽設定',
     serverUrl: '伺服器地址',

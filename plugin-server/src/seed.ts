@@ -24,7 +24,8 @@ export interface SeedOptions {
 }
 
 const DISPLAY_NAMES: Record<Role, string> = {
-  agent: '客服专员',
+  // A person's name: templates say "我是客服{{agentName}}".
+  agent: '林晓',
   supervisor: '客服主管',
   trainer: '培训专员',
   admin: '系统管理员',

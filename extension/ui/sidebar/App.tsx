@@ -17,6 +17,7 @@ import { CategoryPicker } from './CategoryPicker';
 import { ComposeTray, type TrayItem } from './ComposeTray';
 import { CustomerCard } from './CustomerCard';
 import { IntakeCard } from './IntakeCard';
+import { PickFromPage } from './PickFromPage';
 import { PromptCard } from './PromptCard';
 import { StepList } from './StepList';
 import { SyncBadge } from './SyncBadge';
@@ -32,6 +33,12 @@ const AUTOSAVE_MS = 250;
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
+/**
+ * Drafts read back from the database as they are stored: saving one again would only push a
+ * copy the server already has (or, after another user signed in on this browser, one it refuses).
+ */
+const asStored = new WeakSet<Case>();
+
 /** Writes the draft locally shortly after every change; `flush` writes a pending one at once. */
 function useAutosave(draft: Case | null) {
   const pending = useRef<{ record: Case; timer: ReturnType<typeof setTimeout> } | null>(null);
@@ -44,7 +51,7 @@ function useAutosave(draft: Case | null) {
   };
   useEffect(() => {
     // An untouched new case is not worth a record; the first edit moves updatedAt.
-    if (!draft || draft.updatedAt === draft.createdAt) return;
+    if (!draft || draft.updatedAt === draft.createdAt || asStored.has(draft)) return;
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = { record: draft, timer: setTimeout(() => void flush(), AUTOSAVE_MS) };
   }, [draft]);
@@ -70,7 +77,10 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
   const pageKey = customerKey(context?.customer ?? null);
   useEffect(() => {
     if (caseId) {
-      void background.getCase(caseId).then((record) => setDraft(record));
+      void background.getCase(caseId).then((record) => {
+        if (record) asStored.add(record);
+        setDraft(record);
+      });
       return;
     }
     if (!context) return;
@@ -83,7 +93,10 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
       if (!pageCustomer) return null;
       if (current && customerKey(current.customer) === pageKey) return current;
       const restored = context.openCase;
-      if (restored && customerKey(restored.customer) === pageKey) return restored;
+      if (restored && customerKey(restored.customer) === pageKey) {
+        asStored.add(restored);
+        return restored;
+      }
       return newCase(pageCustomer, locale, new Date(), crypto.randomUUID());
     });
   }, [pageKey, context === null, caseId]);
@@ -102,10 +115,11 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
   };
   const onQueue = (template: Template, text: string) =>
     setTray((items) => [...items, { key: crypto.randomUUID(), templateId: template.id, text }]);
+  const trayText = tray.map((item) => item.text).join(draft?.language === 'en' ? ' ' : '');
+  const trayFlags = draft ? flagWording(trayText, context.rules.filter((r) => r.language === draft.language)) : [];
   const onInsertTray = async () => {
     const used = tray.map((item) => context.templates.find((x) => x.id === item.templateId)).filter((x): x is Template => !!x);
-    const separator = draft?.language === 'en' ? ' ' : '';
-    if (await insertText(tray.map((item) => item.text).join(separator), used)) setTray([]);
+    if (await insertText(trayText, used)) setTray([]);
   };
   const onPick = (template: Template) => {
     if (!draft) return;
@@ -148,6 +162,8 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
         </section>
       )}
       <CustomerCard customer={customer} t={t} />
+      {/* Only supervisors configure CRM sites (the background refuses anyone else too). */}
+      {context.user?.role === 'supervisor' && !caseId && <PickFromPage t={t} />}
       {draft && (
         <>
           {draft.customer.phone && (
@@ -208,6 +224,8 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
           />
           <ComposeTray
             items={tray}
+            flags={trayFlags}
+            text={trayText}
             t={t}
             onRemove={(key) => setTray((items) => items.filter((item) => item.key !== key))}
             onInsert={() => void onInsertTray()}

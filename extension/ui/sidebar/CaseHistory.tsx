@@ -33,7 +33,8 @@ export function CaseHistory(props: { phone: string; currentId: string; categorie
         <ul>
           {earlier.map((c) => (
             <li key={c.id}>
-              {new Date(c.receivedAt).toLocaleDateString(locale)} · {c.categoryIds.map(name).join('、')} · {c.summary}
+              {/* Parts the earlier case lacks (no category, no summary) are left out, not shown as "· ·". */}
+              {[new Date(c.receivedAt).toLocaleDateString(locale), c.categoryIds.map(name).join('、'), c.summary].filter(Boolean).join(' · ')}
               {c.severity === 'major' && ' ⚠'}
             </li>
           ))}

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { WordingFlag } from '../../../shared';
 import type { Strings } from '../i18n';
 
 /** A queued snippet: its text as rendered when queued, and where it came from. */
@@ -7,10 +9,30 @@ export interface TrayItem {
   text: string;
 }
 
-/** Snippets queued to go into the reply together, at the caret, as one insertion. */
-export function ComposeTray(props: { items: TrayItem[]; t: Strings; onRemove: (key: string) => void; onInsert: () => void; onClear: () => void }) {
-  const { items, t } = props;
+/**
+ * Snippets queued to go into the reply together, at the caret, as one insertion. Wording that
+ * breaks a rule is flagged here too: queueing must not be a way round the check before insertion.
+ */
+export function ComposeTray(props: {
+  items: TrayItem[];
+  /** Flags in `text`, the tray's items joined as they will be inserted. */
+  flags: WordingFlag[];
+  text: string;
+  t: Strings;
+  onRemove: (key: string) => void;
+  onInsert: () => void;
+  onClear: () => void;
+}) {
+  const { items, flags, t } = props;
+  const [confirming, setConfirming] = useState(false);
+  // What was confirmed is this text; any change to the tray asks again.
+  useEffect(() => setConfirming(false), [props.text]);
   if (items.length === 0) return null;
+  const insert = () => {
+    if (flags.length && !confirming) return setConfirming(true);
+    setConfirming(false);
+    props.onInsert();
+  };
   return (
     <section class="card tray" aria-label={t.tray} data-testid="tray">
       <h2>
@@ -26,9 +48,22 @@ export function ComposeTray(props: { items: TrayItem[]; t: Strings; onRemove: (k
           </li>
         ))}
       </ol>
+      {flags.length > 0 && (
+        <div class="flags" role="alert" data-testid="wording-flags">
+          <p>{t.flagged}</p>
+          <ul>
+            {flags.map((flag) => (
+              <li key={`${flag.rule.id}-${flag.start}`}>
+                <b>{t.ruleKinds[flag.rule.kind]}</b>「{props.text.slice(flag.start, flag.end)}」
+                {flag.rule.alternative && ` ${t.alternative} 「${flag.rule.alternative}」`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div class="row">
-        <button type="button" class="primary small" data-action="insert-tray" onClick={props.onInsert}>
-          {t.insertTray}
+        <button type="button" class="primary small" data-action="insert-tray" onClick={insert}>
+          {confirming ? t.insertAnyway : t.insertTray}
         </button>
         <button type="button" class="small" onClick={props.onClear}>
           {t.clearTray}
