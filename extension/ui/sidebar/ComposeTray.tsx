@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WordingFlag } from '../../../shared';
 import type { Strings } from '../i18n';
+import { WordingFlags } from './WordingFlags';
 
 /** A queued snippet: its text as rendered when queued, and where it came from. */
 export interface TrayItem {
@@ -48,19 +49,7 @@ export function ComposeTray(props: {
           </li>
         ))}
       </ol>
-      {flags.length > 0 && (
-        <div class="flags" role="alert" data-testid="wording-flags">
-          <p>{t.flagged}</p>
-          <ul>
-            {flags.map((flag) => (
-              <li key={`${flag.rule.id}-${flag.start}`}>
-                <b>{t.ruleKinds[flag.rule.kind]}</b>「{props.text.slice(flag.start, flag.end)}」
-                {flag.rule.alternative && ` ${t.alternative} 「${flag.rule.alternative}」`}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <WordingFlags flags={flags} text={props.text} t={t} />
       <div class="row">
         <button type="button" class="primary small" data-action="insert-tray" onClick={insert}>
           {confirming ? t.insertAnyway : t.insertTray}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { flagWording, renderTemplate, TEMPLATE_VARIABLES, type Locale, type Template, type TemplateVariable, type WordingRule } from '../../../shared';
 import type { Strings } from '../i18n';
+import { WordingFlags } from './WordingFlags';
 
 /**
  * One approved wording, rendered with the case's values. A value the case lacks is marked in
@@ -57,24 +58,7 @@ export function PromptCard(props: {
           ))}
         </div>
       )}
-      {flags.length > 0 && (
-        <div class="flags" role="alert" data-testid="wording-flags">
-          <p>{t.flagged}</p>
-          <ul>
-            {flags.map((flag) => (
-              <li key={`${flag.rule.id}-${flag.start}`}>
-                <b>{t.ruleKinds[flag.rule.kind]}</b>「{rendered.text.slice(flag.start, flag.end)}」
-                {flag.rule.alternative && (
-                  <>
-                    {' '}
-                    {t.alternative} 「{flag.rule.alternative}」
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <WordingFlags flags={flags} text={rendered.text} t={t} />
       {blocked && (
         <p class="warn" data-testid="missing">
           {t.missingValues} {rendered.missing.map(labelOf).join('、')}
