@@ -2,6 +2,7 @@ import type { CapturedField } from '../../shared';
 import type { ContentRule } from '../../shared/content-protocol';
 import { sendFromContent } from '../platform/content-messaging';
 import { startPicker } from './picker';
+import { pickerStrings } from './picker-strings';
 
 /** What the background calls, in the isolated world, once the picker script is injected. */
 export interface PickerApi {
@@ -16,9 +17,11 @@ export function exposePicker(): void {
     start(field) {
       running?.abort();
       running = new AbortController();
+      const strings = pickerStrings(navigator.languages.length ? navigator.languages : [navigator.language]);
       startPicker({
         doc: document,
-        label: field,
+        label: strings.fields[field],
+        strings,
         signal: running.signal,
         save: async (rule: ContentRule) => {
           const reply = (await sendFromContent({ type: 'pick.save', field, rule }).catch((e: unknown) => ({ ok: false, message: String(e) }))) as

@@ -2,6 +2,7 @@ import type { ContentRule } from '../../shared/content-protocol';
 import { findTarget, innerScope, readElement } from '../capture/read';
 import { ruleFor } from '../capture/selector';
 import { mountLayer, viewportRect } from './layer';
+import type { PickerStrings } from './picker-strings';
 
 const CSS = `
   .box { position: fixed; border: 2px solid #0f766e; background: rgba(15,118,110,.12); border-radius: 3px; pointer-events: none; }
@@ -16,8 +17,9 @@ const CSS = `
 
 export interface PickOptions {
   doc: Document;
-  /** What is being picked, shown to the supervisor (e.g. "customerName"). */
+  /** What is being picked, in the supervisor's words (e.g. "房号"). */
   label: string;
+  strings: PickerStrings;
   /** Saves the rule (to the server, through the background); resolves to an error message or null. */
   save: (rule: ContentRule) => Promise<string | null>;
   signal: AbortSignal;
@@ -78,8 +80,9 @@ export function startPicker(options: PickOptions): void {
       panel.append(button);
     }
   };
-  const cancel: [string, () => void] = ['Cancel', () => controller.abort()];
-  show([{ text: `Click the ${options.label} on the page.` }], [cancel]);
+  const t = options.strings;
+  const cancel: [string, () => void] = [t.cancel, () => controller.abort()];
+  show([{ text: t.clickOn(options.label) }], [cancel]);
 
   const highlight = (element: Element | null) => {
     if (!element || element === host) return void (box.style.display = 'none');
@@ -93,14 +96,14 @@ export function startPicker(options: PickOptions): void {
     highlight(found);
     const value = found ? readElement(found, picked.read) : null;
     show(
-      [{ text: options.label }, { text: picked.path.join('  ⟫  '), code: true }, { text: value ? `Reads: ${value}` : 'Finds nothing on this page now.', className: 'value' }],
-      [['Test', test], ['Save', () => void save(), true], ['Pick again', () => ((picked = null), show([{ text: `Click the ${options.label}.` }], [cancel]))], cancel],
+      [{ text: options.label }, { text: picked.path.join('  ⟫  '), code: true }, { text: value ? t.reads(value) : t.findsNothing, className: 'value' }],
+      [[t.test, test], [t.save, () => void save(), true], [t.pickAgain, () => ((picked = null), show([{ text: t.clickOn(options.label) }], [cancel]))], cancel],
     );
   };
   const save = async () => {
     if (!picked) return;
     const error = await options.save(picked);
-    if (error) show([{ text: error, className: 'status' }], [['Save', () => void save(), true], ['Test', test], cancel]);
+    if (error) show([{ text: error, className: 'status' }], [[t.save, () => void save(), true], [t.test, test], cancel]);
     else controller.abort();
   };
 

@@ -73,7 +73,7 @@ test('an agent may not pick; a supervisor picks a value inside nested shadow roo
   await phone.hover();
   const box = (await phone.boundingBox())!;
   await page.mouse.click(box.x + 4, box.y + box.height / 2);
-  await expect.poll(() => allText(page), { timeout: 15_000 }).toContain('Reads: 139 0000 1111');
+  await expect.poll(() => allText(page), { timeout: 15_000 }).toContain('读取到：139 0000 1111');
   const text = await allText(page);
   // A path through both shadow roots, by names rather than positions.
   // Record ids (data-id="c1") are avoided: the rule must read whichever customer is shown.

@@ -309,7 +309,7 @@ test('a supervisor picks a field from the demo CRM page in the sidebar; the rule
       async () => {
         await unit.hover();
         await unit.click();
-        save = await overlayButton(page, 'Save');
+        save = await overlayButton(page, '保存');
         return save !== null;
       },
       { timeout: 20_000 },
