@@ -2,9 +2,9 @@
 // (GET /api/health) of the same server in the same run: published-template read (the sidebar's
 // catalogue refresh) and a single-case sync push. Loopback only, 50 connections, bounded time.
 import autocannon from 'autocannon';
-import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { makeCase, putChange } from '../test/integration/helpers';
 
 const CONNECTIONS = 50;
 const DURATION_S = 5;
@@ -30,34 +30,7 @@ async function startServer() {
 
 function caseBody() {
   const at = new Date().toISOString();
-  const id = randomUUID();
-  return JSON.stringify({
-    changes: [
-      {
-        changeId: randomUUID(),
-        kind: 'case.put',
-        case: {
-          id,
-          customer: { name: '王秀英', phone: '138 0013 8000', project: '翠湖花园', unit: '3栋1202', crmRecordId: 'C-1024' },
-          channel: 'hotline',
-          categoryIds: ['waterproofing'],
-          severity: 'normal',
-          validity: 'valid',
-          mood: 'upset',
-          language: 'zh-Hans',
-          steps: [{ kind: 'done', step: 'vent', at }],
-          templateUses: [],
-          summary: '卫生间渗水',
-          plan: '',
-          notes: '',
-          status: 'open',
-          receivedAt: at,
-          createdAt: at,
-          updatedAt: at,
-        },
-      },
-    ],
-  });
+  return JSON.stringify({ changes: [putChange(makeCase({ receivedAt: at, createdAt: at, updatedAt: at }))] });
 }
 
 async function measure(options: autocannon.Options): Promise<Figures> {
