@@ -41,6 +41,7 @@ describe('startupBanner', () => {
     expect(text).toContain('chrome://extensions');
     expect(text).toContain('set the server URL to http://127.0.0.1:8787 and sign in as agent');
     expect(text).toContain('http://127.0.0.1:8787/demo/crm');
+    expect(text).toContain('http://127.0.0.1:8787/admin');
   });
 });
 

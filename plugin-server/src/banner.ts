@@ -43,6 +43,7 @@ export function startupBanner({ host, port, databaseFile, dataDir, credentials }
     '     turn on Developer mode, click "Load unpacked" and choose .output/chrome-mv3',
     `  2. Open the extension's options page, set the server URL to ${url} and sign in as agent.`,
     `  3. Open the demo CRM at ${url}/demo/crm`,
+    `  4. Supervisors (reply templates) and trainers (reviews) sign in to the admin pages at ${url}/admin`,
   );
   return lines;
 }
