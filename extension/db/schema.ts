@@ -5,6 +5,12 @@ import type { Case, Category, Reminder, SyncChange, Template, WordingRule } from
 export interface OutboxEntry {
   seq?: number;
   change: SyncChange;
+  /**
+   * The user signed in when the change was made: only their session pushes it (a desk shared by
+   * several agents must not send one agent's work under another's token). Absent on entries
+   * queued before owners were recorded; those go with whoever is signed in.
+   */
+  ownerId?: string;
   queuedAt: string;
   attempts: number;
   lastError: string | null;
@@ -25,8 +31,14 @@ export type CacheEntry =
   | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string }
   | { key: 'wordingRules'; value: WordingRule[]; fetchedAt: string };
 
+/** A case as kept locally: with the user who works on it, so drafts are found per user. */
+export type LocalCase = Case & { ownerId?: string };
+
+/** Whether an entry or draft with `ownerId` belongs to `userId` (unowned ones belong to anyone). */
+export const ownedBy = (ownerId: string | undefined, userId: string) => ownerId === undefined || ownerId === userId;
+
 export type LingtingDb = Dexie & {
-  cases: EntityTable<Case, 'id'>;
+  cases: EntityTable<LocalCase, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   rejected: EntityTable<RejectedChange, 'changeId'>;
   cache: EntityTable<CacheEntry, 'key'>;

@@ -36,13 +36,15 @@ export default defineBackground({
       api: (session) => createServerApi(session.serverUrl, session.token),
       refreshMore: (session) => crmSites.refresh(createSiteSource(session.serverUrl, session.token)),
     });
-    const cases = createCaseService({ db, now, newId, inFlight });
+    const currentUserId = async () => (await settings.session())?.user.id;
+    const cases = createCaseService({ db, now, newId, inFlight, currentUserId });
     const tabCustomers = createTabCustomers(browser.storage.session);
     const reminders = createReminderService({
       db,
       now,
       newId,
       inFlight,
+      currentUserId,
       platform: {
         createAlarm: (name, when) => browser.alarms.create(name, { when }) as Promise<void>,
         clearAlarm: async (name) => void (await browser.alarms.clear(name)),

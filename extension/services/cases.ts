@@ -1,5 +1,5 @@
 import type { Case, CustomerSnapshot } from '../../shared';
-import type { LingtingDb } from '../db/schema';
+import { ownedBy, type LingtingDb, type LocalCase } from '../db/schema';
 import { createInFlight, enqueueCoalesced, type InFlight } from './outbox';
 
 /** Writes cases locally first: the case and its outbox entry commit together or not at all. */
@@ -9,33 +9,45 @@ export function createCaseService(deps: {
   newId: () => string;
   /** Shared with the sync service so coalescing spares what is on the wire. */
   inFlight?: InFlight;
+  /** The signed-in user's id: drafts and queued changes are theirs. */
+  currentUserId: () => Promise<string | undefined>;
 }) {
   const { db } = deps;
   const inFlight = deps.inFlight ?? createInFlight();
   return {
     async save(record: Case): Promise<void> {
+      const ownerId = await deps.currentUserId();
       await db.transaction('rw', db.cases, db.outbox, async () => {
         const stored = await db.cases.get(record.id);
         // An older autosave arriving late must not overwrite a newer draft.
         if (stored && stored.updatedAt > record.updatedAt) return;
-        await db.cases.put(record);
-        await enqueueCoalesced(db, inFlight, { changeId: deps.newId(), kind: 'case.put', case: record }, deps.now().toISOString());
+        await db.cases.put(ownerId ? { ...record, ownerId } : record);
+        await enqueueCoalesced(db, inFlight, { changeId: deps.newId(), kind: 'case.put', case: record }, deps.now().toISOString(), ownerId);
       });
     },
-    get: (id: string) => db.cases.get(id),
+    get: async (id: string) => {
+      const stored = await db.cases.get(id);
+      return stored && withoutOwner(stored);
+    },
     /**
      * The case still open for this customer, newest first: matched by the CRM record when the
      * page gave one, by phone otherwise. This is how a draft survives reloads and restarts.
      */
     async openFor(customer: CustomerSnapshot): Promise<Case | null> {
+      const userId = await deps.currentUserId();
       const candidates = customer.crmRecordId
         ? await db.cases.where('customer.crmRecordId').equals(customer.crmRecordId).toArray()
         : await db.cases.where('customer.phone').equals(customer.phone).toArray();
       const open = candidates
-        .filter((c) => c.status !== 'closed' && c.customer.phone === customer.phone)
+        // Another agent's draft on a shared desk stays theirs: this user starts their own case.
+        .filter((c) => c.status !== 'closed' && c.customer.phone === customer.phone && (!userId || ownedBy(c.ownerId, userId)))
         .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-      return open[0] ?? null;
+      return open[0] ? withoutOwner(open[0]) : null;
     },
   };
 }
 export type CaseService = ReturnType<typeof createCaseService>;
+
+function withoutOwner({ ownerId: _ownerId, ...record }: LocalCase): Case {
+  return record;
+}

@@ -20,11 +20,17 @@ export type InFlight = ReturnType<typeof createInFlight>;
  * change, not hundreds. An entry already sent stays, so its answer still finds it. Call inside a
  * transaction that includes `db.outbox`.
  */
-export async function enqueueCoalesced(db: LingtingDb, inFlight: InFlight, change: SyncChange, queuedAt: string): Promise<void> {
+export async function enqueueCoalesced(
+  db: LingtingDb,
+  inFlight: InFlight,
+  change: SyncChange,
+  queuedAt: string,
+  ownerId: string | undefined,
+): Promise<void> {
   const superseded =
     change.kind === 'case.put'
       ? await db.outbox.where('change.case.id').equals(change.case.id).primaryKeys()
       : await db.outbox.where('change.reminder.id').equals(change.reminder.id).primaryKeys();
   await db.outbox.bulkDelete(superseded.filter((seq): seq is number => seq !== undefined && !inFlight.has(seq)));
-  await db.outbox.add({ change, queuedAt, attempts: 0, lastError: null });
+  await db.outbox.add({ change, queuedAt, attempts: 0, lastError: null, ...(ownerId ? { ownerId } : {}) });
 }

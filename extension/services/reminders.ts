@@ -22,15 +22,18 @@ export function createReminderService(deps: {
   now: () => Date;
   newId: () => string;
   inFlight: InFlight;
+  /** The signed-in user's id: queued changes are theirs. */
+  currentUserId: () => Promise<string | undefined>;
   /** Title and text of the notification for a reminder (looks up the case's customer). */
   describe: (reminder: Reminder) => Promise<{ title: string; message: string }>;
 }) {
   const { db, platform } = deps;
 
   async function store(reminder: Reminder): Promise<void> {
+    const ownerId = await deps.currentUserId();
     await db.transaction('rw', db.reminders, db.outbox, async () => {
       await db.reminders.put(reminder);
-      await enqueueCoalesced(db, deps.inFlight, { changeId: deps.newId(), kind: 'reminder.put', reminder }, deps.now().toISOString());
+      await enqueueCoalesced(db, deps.inFlight, { changeId: deps.newId(), kind: 'reminder.put', reminder }, deps.now().toISOString(), ownerId);
     });
   }
 

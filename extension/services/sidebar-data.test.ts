@@ -16,7 +16,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 8, minute));
 function setup() {
   const db = openDb(`test-${randomUUID()}`);
   const inFlight = createInFlight();
-  const cases = createCaseService({ db, now: () => at(0), newId: randomUUID, inFlight });
+  const cases = createCaseService({ db, now: () => at(0), newId: randomUUID, inFlight, currentUserId: async () => undefined });
   return { db, inFlight, cases };
 }
 
@@ -67,6 +67,7 @@ test('reminders: alarms re-created at start, a missed one fires at once, notific
     now: () => now,
     newId: randomUUID,
     inFlight,
+    currentUserId: async () => undefined,
     describe: async () => ({ title: 't', message: 'm' }),
   });
   const make = (dueAt: Date): Reminder => ({

@@ -1,5 +1,5 @@
 import type { Category, SyncChange, SyncPushResponse, SyncState, Template, WordingRule } from '../../shared';
-import type { LingtingDb, OutboxEntry } from '../db/schema';
+import { ownedBy, type LingtingDb, type OutboxEntry } from '../db/schema';
 import type { ServerApi } from './server-api';
 import { ServerError } from './server-api';
 import type { Session, SettingsService } from './settings';
@@ -36,10 +36,14 @@ export function createSyncService(deps: SyncDeps) {
     await db.cache.put({ key: 'lastSync', value: { at, error }, fetchedAt: deps.now().toISOString() });
   }
 
-  async function pushBatch(api: ServerApi): Promise<boolean> {
+  async function pushBatch(api: ServerApi, userId: string): Promise<boolean> {
     // Read and mark in one transaction: a coalescing write either sees the marks or commits first.
     const batch = await db.transaction('r', db.outbox, async () => {
-      const entries = await db.outbox.orderBy('seq').limit(BATCH_SIZE).toArray();
+      const entries = await db.outbox
+        .orderBy('seq')
+        .filter((entry) => ownedBy(entry.ownerId, userId))
+        .limit(BATCH_SIZE)
+        .toArray();
       inFlight.mark(entries.map((entry) => entry.seq!));
       return entries;
     });
@@ -102,7 +106,7 @@ export function createSyncService(deps: SyncDeps) {
     if (!session) return state();
     const api = deps.api(session);
     try {
-      while (await pushBatch(api)) {
+      while (await pushBatch(api, session.user.id)) {
         /* keep going until the outbox is empty */
       }
       await refreshCache(api);
@@ -117,8 +121,10 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   async function state(): Promise<SyncState> {
-    if (!(await deps.settings.session())) return { kind: 'signed_out' };
-    const count = await db.outbox.count();
+    const session = await deps.settings.session();
+    if (!session) return { kind: 'signed_out' };
+    // Another agent's queued work waits for their next sign-in; it is not this user's to count.
+    const count = await db.outbox.filter((entry) => ownedBy(entry.ownerId, session.user.id)).count();
     const last = await db.cache.get('lastSync');
     const outcome = last?.key === 'lastSync' ? last.value : { at: null, error: null };
     return count > 0 ? { kind: 'pending', count, lastError: outcome.error } : { kind: 'synced', at: outcome.at };

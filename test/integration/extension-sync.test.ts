@@ -25,6 +25,10 @@ const appFetch: typeof fetch = async (input, init) => {
   return server.app.request(input instanceof Request ? input : String(input), init);
 };
 
+function makeCases() {
+  return createCaseService({ db, now: () => new Date(), newId: randomUUID, currentUserId: async () => (await settings.session())?.user.id });
+}
+
 function makeSync() {
   return createSyncService({
     db,
@@ -56,10 +60,11 @@ async function serverCases() {
 
 describe('extension sync', () => {
   test('a saved case is written locally, queued, and reaches the server once', async () => {
-    const cases = createCaseService({ db, now: () => new Date(), newId: randomUUID });
+    const cases = makeCases();
     const record = makeCase();
     await cases.save(record);
-    expect(await db.cases.get(record.id)).toEqual(record);
+    expect(await cases.get(record.id)).toEqual(record);
+    expect((await db.cases.get(record.id))?.ownerId).toBe((await settings.session())!.user.id);
     expect(await db.outbox.count()).toBe(1);
 
     const state = await makeSync().sync();
@@ -69,7 +74,7 @@ describe('extension sync', () => {
   });
 
   test('offline: work stays queued with the error, then syncs once the server is back', async () => {
-    const cases = createCaseService({ db, now: () => new Date(), newId: randomUUID });
+    const cases = makeCases();
     const first = makeCase({ summary: '第一版' });
     await cases.save(first);
     await cases.save({ ...first, summary: '第二版', updatedAt: '2026-03-02T08:31:00.000Z' });
@@ -87,7 +92,7 @@ describe('extension sync', () => {
   });
 
   test('a response lost after the server applied the batch: the replay changes nothing', async () => {
-    const cases = createCaseService({ db, now: () => new Date(), newId: randomUUID });
+    const cases = makeCases();
     const record = makeCase();
     await cases.save(record);
     const [entry] = await db.outbox.toArray();
@@ -102,7 +107,7 @@ describe('extension sync', () => {
   });
 
   test('a rejected change is kept with its reason, and the rest of the batch syncs', async () => {
-    const cases = createCaseService({ db, now: () => new Date(), newId: randomUUID });
+    const cases = makeCases();
     // Another agent already owns this case id on the server.
     const other = await server.addUser('agent2', 'agent');
     const taken = makeCase();
@@ -136,5 +141,32 @@ describe('extension sync', () => {
     const state = await makeSync().sync();
     expect(state).toEqual({ kind: 'signed_out' });
     expect(await settings.session()).toBeNull();
+  });
+
+  test('a shared desk: one agent’s queued work and drafts stay theirs when another signs in', async () => {
+    const cases = makeCases();
+    const first = makeCase({ summary: '林晓的草稿' });
+    offline = true;
+    await cases.save(first);
+    expect((await makeSync().sync()).kind).toBe('pending');
+    offline = false;
+
+    // Another agent signs in on the same browser.
+    const other = await server.addUser('agent2', 'agent');
+    const otherUser = (await (await server.call('/api/me', other.token)).json()) as { user: { id: string; username: string; displayName: string; role: 'agent' } };
+    await settings.signedIn({ serverUrl: SERVER_URL, token: other.token, user: otherUser.user });
+    expect(await makeSync().sync()).toEqual({ kind: 'synced', at: expect.any(String) });
+    expect(await serverCases()).toEqual([]);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await cases.openFor(first.customer)).toBeNull();
+    expect(await db.rejected.count()).toBe(0);
+
+    // The first agent signs in again: their work goes out under their own token.
+    const password = server.credentials.find((c) => c.role === 'agent')!.password;
+    const reply = await signIn(SERVER_URL, { username: 'agent', password }, appFetch);
+    await settings.signedIn({ serverUrl: SERVER_URL, token: reply.token, user: reply.user });
+    expect((await cases.openFor(first.customer))?.id).toBe(first.id);
+    expect((await makeSync().sync()).kind).toBe('synced');
+    expect((await serverCases()).map((c) => c.id)).toEqual([first.id]);
   });
 });
