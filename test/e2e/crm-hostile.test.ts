@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { CrmSite, InsertResult, WordingRule } from '../../shared';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import {
+  pageTextThroughShadowRoots,
   launchWithExtension,
   screenshotPath,
   sidebarFrame,
@@ -112,26 +113,6 @@ async function insert(page: Page, text: string): Promise<InsertResult> {
   return sidebar.evaluate((t) => chrome.runtime.sendMessage({ type: 'text.insert', text: t }), text) as Promise<InsertResult>;
 }
 
-/** Every text in the page, including our closed shadow roots (which page scripts cannot see). */
-async function allText(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  await cdp.detach();
-  const texts: string[] = [];
-  const walk = (node: DomNode) => {
-    if (node.nodeType === 3) texts.push(node.nodeValue);
-    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
-  };
-  walk(root);
-  return texts.join(' ');
-}
-interface DomNode {
-  nodeType: number;
-  nodeValue: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
 const state = (page: Page, key: string) => page.evaluate((k) => (window as unknown as { crmState: Record<string, string> }).crmState[k], key);
 
 describe('content scripts for configured CRMs', () => {
@@ -195,8 +176,8 @@ describe('single-page CRM with nested shadow roots and hidden cached records', (
     // An unapproved promise is flagged next to the field, with the approved wording.
     const before = await page.evaluate(() => document.body.outerHTML);
     await page.keyboard.type('我们保证三天修好');
-    await expect.poll(() => allText(page), { timeout: 15_000 }).toContain('我们会尽快安排，并在约定时间前答复您');
-    expect(await allText(page)).toContain('未经批准的承诺');
+    await expect.poll(() => pageTextThroughShadowRoots(page), { timeout: 15_000 }).toContain('我们会尽快安排，并在约定时间前答复您');
+    expect(await pageTextThroughShadowRoots(page)).toContain('未经批准的承诺');
     // Flagging never touched the CRM's DOM (its own model changed only by what was typed).
     expect(await page.evaluate(() => document.body.outerHTML)).toBe(before);
     await page.screenshot({ path: screenshotPath('crm-spa-wording') });
@@ -223,7 +204,7 @@ describe('legacy CRM whose form is in an iframe created after load', () => {
     await page.keyboard.type(';qian ');
     await expect.poll(remark, { timeout: 15_000 }).toBe('【跟进】已转工程部。黄伟，给您的生活带来这样的不便，我们非常抱歉。');
     await page.keyboard.type('保证三天');
-    await expect.poll(() => allText(page), { timeout: 15_000 }).toContain('我们会尽快安排，并在约定时间前答复您');
+    await expect.poll(() => pageTextThroughShadowRoots(page), { timeout: 15_000 }).toContain('我们会尽快安排，并在约定时间前答复您');
     await page.screenshot({ path: screenshotPath('crm-legacy-iframe') });
     await page.close();
   });

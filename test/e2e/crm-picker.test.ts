@@ -1,8 +1,16 @@
 // "Pick from page": a supervisor clicks a value on a CRM page and gets a working capture rule.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { launchWithExtension, screenshotPath, sidebarFrame, signInThroughOptions, startServer, type ExtensionBrowser, type RunningServer } from './harness';
+import {
+  launchWithExtension,
+  pageTextThroughShadowRoots,
+  screenshotPath,
+  sidebarFrame,
+  signInThroughOptions,
+  startServer,
+  type ExtensionBrowser,
+  type RunningServer,
+} from './harness';
 
 declare const chrome: {
   runtime: { sendMessage(message: object): Promise<unknown> };
@@ -32,26 +40,6 @@ afterAll(async () => {
   await Promise.all([server?.stop(), fixtures?.stop()]);
 });
 
-/** Text of the page including closed shadow roots (our layer), through the DevTools protocol. */
-async function allText(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
-  await cdp.detach();
-  const texts: string[] = [];
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) texts.push(node.nodeValue);
-    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
-  };
-  walk(root);
-  return texts.join(' ');
-}
-interface Node {
-  nodeType: number;
-  nodeValue: string;
-  children?: Node[];
-  shadowRoots?: Node[];
-}
-
 test('an agent may not pick; a supervisor picks a value inside nested shadow roots', async () => {
   await signInThroughOptions(browser, server, 'agent');
   const page = await browser.context.newPage();
@@ -73,8 +61,8 @@ test('an agent may not pick; a supervisor picks a value inside nested shadow roo
   await phone.hover();
   const box = (await phone.boundingBox())!;
   await page.mouse.click(box.x + 4, box.y + box.height / 2);
-  await expect.poll(() => allText(page), { timeout: 15_000 }).toContain('读取到：139 0000 1111');
-  const text = await allText(page);
+  await expect.poll(() => pageTextThroughShadowRoots(page), { timeout: 15_000 }).toContain('读取到：139 0000 1111');
+  const text = await pageTextThroughShadowRoots(page);
   // A path through both shadow roots, by names rather than positions.
   // Record ids (data-id="c1") are avoided: the rule must read whichever customer is shown.
   expect(text).toContain('crm-app  ⟫  customer-card  ⟫  span[data-field="phone"]');

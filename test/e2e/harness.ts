@@ -153,3 +153,24 @@ export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return join(SCREENSHOT_DIR, `${name}.png`);
 }
+
+interface DomNode {
+  nodeType: number;
+  nodeValue: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/** Every text in the page, including closed shadow roots (our layer, which page scripts cannot see). */
+export async function pageTextThroughShadowRoots(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  await cdp.detach();
+  const texts: string[] = [];
+  const walk = (node: DomNode) => {
+    if (node.nodeType === 3) texts.push(node.nodeValue);
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+  };
+  walk(root);
+  return texts.join(' ');
+}
