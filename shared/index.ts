@@ -22,3 +22,4 @@ export * from './case-query';
 export * from './content-protocol';
 export * from './match-pattern';
 export * from './wording-match';
+export * from './locale';

@@ -1,6 +1,6 @@
 import type { CapturedField } from '../../shared';
+import { detectLocale, type LocaleTag } from '../../shared/locale';
 
-type Locale = 'zh-Hans' | 'zh-Hant' | 'en';
 type Field = CapturedField | 'replyBox';
 
 /** The picker panel's words, in the CRM page's language (it runs beside the agent's CRM). */
@@ -35,16 +35,11 @@ const STRINGS = {
     pickAgain: '重新選取',
     cancel: '取消',
   },
-} satisfies Record<Locale, { fields: Record<Field, string> } & Record<string, unknown>>;
+} satisfies Record<LocaleTag, { fields: Record<Field, string> } & Record<string, unknown>>;
 
 export type PickerStrings = (typeof STRINGS)['en'];
 
 /** The strings for the browser's first language we speak, English otherwise. */
 export function pickerStrings(languages: readonly string[]): PickerStrings {
-  for (const tag of languages.map((l) => l.toLowerCase())) {
-    if (/^zh-(hant|tw|hk|mo)/.test(tag)) return STRINGS['zh-Hant'];
-    if (tag.startsWith('zh')) return STRINGS['zh-Hans'];
-    if (tag.startsWith('en')) return STRINGS.en;
-  }
-  return STRINGS.en;
+  return STRINGS[detectLocale(languages)];
 }

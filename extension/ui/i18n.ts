@@ -1,16 +1,5 @@
 import type { Locale, StepId, StepNeed } from '../../shared';
 
-/** The UI language: the browser's first preference that we speak, English otherwise. */
-export function detectLocale(languages: readonly string[]): Locale {
-  for (const tag of languages) {
-    const lower = tag.toLowerCase();
-    if (/^zh-(hant|tw|hk|mo)/.test(lower)) return 'zh-Hant';
-    if (lower.startsWith('zh')) return 'zh-Hans';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
-}
-
 const en = {
   appName: 'Lingting',
   customer: 'Customer',

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { preferredLanguages } from '../../platform/pages';
-import { detectLocale } from '../../ui/i18n';
+import { detectLocale } from '../../../shared/locale';
 import { Options } from '../../ui/options/Options';
 import '../../ui/theme.css';
 

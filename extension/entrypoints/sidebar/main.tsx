@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { openOptionsPage, preferredLanguages } from '../../platform/pages';
-import { detectLocale } from '../../ui/i18n';
+import { detectLocale } from '../../../shared/locale';
 import { App } from '../../ui/sidebar/App';
 import '../../ui/theme.css';
 
