@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { TooManySignIns } from './auth/throttle';
+import { limitBody } from './http/body';
 import { ApiProblem, codeForStatus, errorBody } from './http/problem';
 import { PINNED_EXTENSION_ORIGINS } from './origins';
 import { adminRoutes } from './admin/routes';
@@ -87,10 +87,9 @@ export function createApp(deps: AppDeps) {
     })
     .use(
       '/api/*',
-      bodyLimit({
-        maxSize: deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
-        onError: (c) => c.json(errorBody('payload_too_large', 'the request body is too large'), 413),
-      }),
+      limitBody(deps.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES, (c) =>
+        c.json(errorBody('payload_too_large', 'the request body is too large'), 413),
+      ),
     )
     // Chained, so that AppType (and the extension's typed client) knows every route.
     .route('/api/health', healthRoutes())

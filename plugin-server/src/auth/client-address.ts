@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { nodeIncoming } from '../http/body';
 
 /**
  * The address a request came from: the socket's peer, or, behind a reverse proxy the operator
@@ -9,12 +10,8 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
   }
-  // @hono/node-server puts the Node request on env.incoming; app.request in tests has none.
-  const env: unknown = c.env;
-  const incoming = typeof env === 'object' && env !== null && 'incoming' in env ? env.incoming : undefined;
-  const socket = typeof incoming === 'object' && incoming !== null && 'socket' in incoming ? incoming.socket : undefined;
-  const address = typeof socket === 'object' && socket !== null && 'remoteAddress' in socket ? socket.remoteAddress : undefined;
-  return typeof address === 'string' ? address : 'unknown';
+  // app.request in tests has no Node request, hence no socket.
+  return nodeIncoming(c)?.socket.remoteAddress ?? 'unknown';
 }
 
 /** Whether the request reached us over HTTPS (per `X-Forwarded-Proto` only behind a trusted proxy). */
