@@ -4,6 +4,7 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { newRecordId } from '../shared';
 import { makeCase, putChange } from '../test/integration/helpers';
 
 const CONNECTIONS = 50;
@@ -28,9 +29,10 @@ async function startServer() {
   return { url: `http://127.0.0.1:${port}`, token, stop: () => new Promise((r) => child.once('exit', r).kill('SIGTERM')) };
 }
 
+/** One new case as the extension pushes it: ids from its generator (UUIDv7), a fresh change. */
 function caseBody() {
   const at = new Date().toISOString();
-  return JSON.stringify({ changes: [putChange(makeCase({ receivedAt: at, createdAt: at, updatedAt: at }))] });
+  return JSON.stringify({ changes: [putChange(makeCase({ id: newRecordId(), receivedAt: at, createdAt: at, updatedAt: at }), newRecordId())] });
 }
 
 async function measure(options: autocannon.Options): Promise<Figures> {

@@ -23,3 +23,4 @@ export * from './content-protocol';
 export * from './match-pattern';
 export * from './wording-match';
 export * from './locale';
+export * from './ids';

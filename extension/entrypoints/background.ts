@@ -1,5 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { InsertResult, type Locale } from '../../shared';
+import { InsertResult, type Locale, newRecordId } from '../../shared';
 import { openDb } from '../db/schema';
 import { browser } from '../platform/browser';
 import { broadcastContextChanged, listenInBackground, sendToContent } from '../platform/messaging';
@@ -24,7 +24,6 @@ export default defineBackground({
   main() {
     const db = openDb();
     const now = () => new Date();
-    const newId = () => crypto.randomUUID();
     const inFlight = createInFlight();
     const settings = createSettingsService(browser.storage.local, managedSettings);
     const crmSites = createCrmSitesService({ area: browser.storage.local, scripts: scriptRegistry(), granted: originsGranted });
@@ -37,12 +36,12 @@ export default defineBackground({
       refreshMore: (session) => crmSites.refresh(createSiteSource(session.serverUrl, session.token)),
     });
     const currentUserId = async () => (await settings.session())?.user.id;
-    const cases = createCaseService({ db, now, newId, inFlight, currentUserId });
+    const cases = createCaseService({ db, now, newId: newRecordId, inFlight, currentUserId });
     const tabCustomers = createTabCustomers(browser.storage.session);
     const reminders = createReminderService({
       db,
       now,
-      newId,
+      newId: newRecordId,
       inFlight,
       currentUserId,
       platform: {
@@ -86,7 +85,7 @@ export default defineBackground({
       crmSites,
       startPicker: async (tabId, field) => void (await sendToContent(tabId, { type: 'content.pick', field })),
       siteSource: (session) => createSiteSource(session.serverUrl, session.token),
-      newId: () => crypto.randomUUID(),
+      newId: newRecordId,
       locale: () => uiLocale(navigator.language),
     });
 

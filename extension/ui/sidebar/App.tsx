@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   currentStep,
   flagWording,
+  newRecordId,
   renderTemplate,
   type Case,
   type CustomerSnapshot,
@@ -97,7 +98,7 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
         asStored.add(restored);
         return restored;
       }
-      return newCase(pageCustomer, locale, new Date(), crypto.randomUUID());
+      return newCase(pageCustomer, locale, new Date(), newRecordId());
     });
   }, [pageKey, context === null, caseId]);
 
@@ -135,7 +136,7 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
     if (record !== draft) update(record);
     await background.saveCase(record);
     const now = new Date().toISOString();
-    await background.saveReminder({ id: crypto.randomUUID(), caseId: record.id, dueAt: dueAt.toISOString(), note, status: 'pending', createdAt: now, updatedAt: now });
+    await background.saveReminder({ id: newRecordId(), caseId: record.id, dueAt: dueAt.toISOString(), note, status: 'pending', createdAt: now, updatedAt: now });
     setNotice({ kind: 'ok', text: `${t.reminder} ✓ ${dueAt.toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}` });
   };
 
