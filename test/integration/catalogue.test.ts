@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError, CategoryList, DEFAULT_CATEGORIES, LOCALES, TemplateList } from '../../shared';
 import { startServer, type TestServer } from './helpers';
 
@@ -84,5 +86,27 @@ describe('templates', () => {
     const { error } = ApiError.parse(await res.json());
     expect(error.code).toBe('validation_failed');
     expect(error.issues?.map((i) => i.path)).toEqual(['status']);
+  });
+});
+
+describe('the cached template lists', () => {
+  const titles = async () => TemplateList.parse(await (await server.call('/api/templates?language=en', agent)).json()).templates.map((t) => t.title);
+
+  it('show a write by this server at once', async () => {
+    await titles(); // cached now
+    const [first] = await server.store.templates.list({ language: 'en', status: 'published' });
+    await server.store.templates.seed([{ ...first!, id: '0b8f4f8e-5a43-4f0e-9d59-000000000e01', shortcut: ';fresh', title: 'Fresh wording' }]);
+    expect(await titles()).toContain('Fresh wording');
+  });
+
+  it('show a write by another process on the same file within a second', async () => {
+    await titles();
+    const other = new BetterSqlite3(join(server.dir, 'lingting.db'));
+    try {
+      other.prepare("update templates set title = 'Edited in the shell', version = version + 1 where shortcut = ';fresh'").run();
+    } finally {
+      other.close();
+    }
+    await vi.waitFor(async () => expect(await titles()).toContain('Edited in the shell'), { timeout: 2_000, interval: 50 });
   });
 });

@@ -1,10 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { startCheckpointer } from './checkpointer';
 import { createKyselyStore } from './kysely';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 import type { Store } from './types';
+
+/** How often a write by another process is looked for, for the cached template lists. */
+const DATA_VERSION_INTERVAL_MS = 250;
 
 export interface SqliteStoreOptions {
   /** Path of the database file; created if missing. */
@@ -38,17 +42,27 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
     await db.destroy();
     throw error;
   }
+  const checkpointer = startCheckpointer(sqlite, file);
   const store = createKyselyStore(db, { substringSearch: 'sqlite-fts5', groupCommit: true });
-  // Any write to the file changes this pair: `data_version` moves when another connection commits,
-  // `total_changes()` when this one writes. Far cheaper than aggregating the templates table on
-  // every read; a write elsewhere only costs one re-serialisation. (Kysely runs one query at a time
-  // on this connection, so no read ever sees another transaction's uncommitted rows.)
-  const changes = sqlite.prepare<[], { version: number; changes: number }>(
-    'select (select data_version from pragma_data_version) as version, total_changes() as changes',
-  );
+  // The cached template lists are current while this pair stands still. Every write of this
+  // process goes through this one connection, and `total_changes()` counts it at once for almost
+  // nothing. A write by another process (the sqlite3 shell, a restore) moves `data_version`, which
+  // costs more to read, so it is read at most every quarter second: such a change reaches the
+  // cached lists within that time. (Far cheaper than aggregating the templates table per read.)
+  const totalChanges = sqlite.prepare<[], number>('select total_changes()').pluck();
+  const dataVersion = sqlite.prepare<[], number>('pragma data_version').pluck();
+  let version = dataVersion.get()!;
+  let versionReadAt = performance.now();
   const fingerprint = async () => {
-    const { version, changes: count } = changes.get()!;
-    return `${version}:${count}`;
+    if (performance.now() - versionReadAt >= DATA_VERSION_INTERVAL_MS) {
+      version = dataVersion.get()!;
+      versionReadAt = performance.now();
+    }
+    return `${version}:${totalChanges.get()!}`;
   };
-  return { ...store, templates: { ...store.templates, fingerprint } };
+  const close = async () => {
+    await checkpointer.stop();
+    await store.close();
+  };
+  return { ...store, templates: { ...store.templates, fingerprint }, close };
 }
