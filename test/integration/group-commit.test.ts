@@ -1,12 +1,14 @@
-// Group commit: concurrent units share a transaction, yet each succeeds or fails on its own.
+// Group commit: concurrent items are applied as one batch in one transaction, yet each succeeds
+// or fails on its own.
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createGroupCommit } from '../../plugin-server/src/store/group-commit';
 import type { Database } from '../../plugin-server/src/store/schema';
 
 let db: Kysely<Database>;
 let commits = 0;
+let batches: number[][] = [];
 beforeEach(async () => {
   const sqlite = new BetterSqlite3(':memory:');
   db = new Kysely<Database>({
@@ -16,39 +18,51 @@ beforeEach(async () => {
     },
   });
   commits = 0;
+  batches = [];
   await sql`create table t (id integer primary key)`.execute(db);
 });
 afterEach(() => db.destroy());
 
-const insert = (id: number) => async (trx: Kysely<Database>) => {
-  await sql`insert into t (id) values (${id})`.execute(trx);
-  return id;
-};
+/** Inserts each id; a negative id is inserted (as its absolute value) and then fails. */
+async function insertAll(trx: Transaction<Database>, ids: readonly number[]): Promise<number[]> {
+  batches.push([...ids]);
+  for (const id of ids) {
+    await sql`insert into t (id) values (${Math.abs(id)})`.execute(trx);
+    if (id < 0) throw new Error('boom');
+  }
+  return ids.map((id) => id * 10);
+}
 
-test('units queued together share one commit', async () => {
-  const group = createGroupCommit(db);
-  expect(await Promise.all([1, 2, 3, 4].map((id) => group.run(insert(id))))).toEqual([1, 2, 3, 4]);
-  const rows = await sql<{ id: number }>`select id from t order by id`.execute(db);
-  expect(rows.rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+const stored = async () => (await sql<{ id: number }>`select id from t order by id`.execute(db)).rows.map((r) => r.id);
+
+test('items queued together are applied as one batch, with one commit', async () => {
+  const group = createGroupCommit(db, insertAll);
+  expect(await Promise.all([1, 2, 3, 4].map((id) => group.run(id)))).toEqual([10, 20, 30, 40]);
+  expect(await stored()).toEqual([1, 2, 3, 4]);
+  expect(batches).toEqual([[1, 2, 3, 4]]);
   expect(commits).toBe(1);
 });
 
-test('a failing unit fails alone: the others are committed, its writes are not', async () => {
-  const group = createGroupCommit(db);
-  const failing = async (trx: Kysely<Database>) => {
-    await insert(2)(trx);
-    throw new Error('boom');
-  };
-  const outcomes = await Promise.allSettled([group.run(insert(1)), group.run(failing), group.run(insert(3))]);
+test('a failing item fails alone: the others are committed, its writes are not', async () => {
+  const group = createGroupCommit(db, insertAll);
+  const outcomes = await Promise.allSettled([group.run(1), group.run(-2), group.run(3)]);
   expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-  const rows = await sql<{ id: number }>`select id from t order by id`.execute(db);
-  expect(rows.rows.map((r) => r.id)).toEqual([1, 3]);
+  expect(await stored()).toEqual([1, 3]);
+  // The batch rolled back, then each item ran alone.
+  expect(batches).toEqual([[1, -2, 3], [1], [-2], [3]]);
 });
 
-test('work arriving while a group commits goes into the next group', async () => {
-  const group = createGroupCommit(db);
-  const first = group.run(insert(1));
-  await first;
-  expect(await Promise.all([group.run(insert(2)), group.run(insert(3))])).toEqual([2, 3]);
+test('items arriving while a batch commits go into the next batch', async () => {
+  const group = createGroupCommit(db, insertAll);
+  await group.run(1);
+  expect(await Promise.all([group.run(2), group.run(3)])).toEqual([20, 30]);
   expect(commits).toBe(2);
+});
+
+test('a large queue is applied in bounded batches, in order', async () => {
+  const group = createGroupCommit(db, insertAll);
+  const ids = Array.from({ length: 150 }, (_, i) => i + 1);
+  expect(await Promise.all(ids.map((id) => group.run(id)))).toEqual(ids.map((id) => id * 10));
+  expect(batches.map((b) => b.length)).toEqual([64, 64, 22]);
+  expect(batches.flat()).toEqual(ids);
 });

@@ -1,54 +1,60 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
 
-type Work<T> = (trx: Transaction<Database>) => Promise<T>;
-interface Job {
-  work: Work<unknown>;
-  resolve: (value: unknown) => void;
+/** Applies a batch of items in one transaction, giving one output per item, in order. */
+export type ApplyBatch<I, O> = (trx: Transaction<Database>, items: readonly I[]) => Promise<O[]>;
+
+interface Queued<I, O> {
+  item: I;
+  resolve: (value: O) => void;
   reject: (error: unknown) => void;
 }
 
+/** Items applied together at most; the rest wait for the next transaction, which follows at once. */
+const MAX_BATCH = 64;
+
 /**
- * Group commit for a database with one writer (SQLite): units of work that arrive while a
- * transaction is running are run together in the next one, so concurrent pushes share one commit
- * (the commit, not the statements, is most of a small push's cost). Each unit still succeeds or
- * fails on its own: if any unit throws, the group rolls back and every unit is run again alone,
- * so only the failing one reports an error. Nothing is acknowledged before its commit.
+ * Group commit for a database with one writer (SQLite): items that arrive while a transaction is
+ * running are applied together, as one batch, in the next one. Concurrent pushes then share a
+ * commit and the statements of the batch (one read of known ids, one insert of results, ...)
+ * instead of each paying for its own. Each item still succeeds or fails on its own: if the batch
+ * throws, it rolls back and every item is applied again alone, so only the failing one reports
+ * an error. Nothing is acknowledged before its commit.
  */
-export function createGroupCommit(db: Kysely<Database>) {
-  let queue: Job[] = [];
+export function createGroupCommit<I, O>(db: Kysely<Database>, apply: ApplyBatch<I, O>) {
+  let queue: Queued<I, O>[] = [];
   let running = false;
 
-  const runAlone = (job: Job) => db.transaction().execute(job.work).then(job.resolve, job.reject);
+  const applyAlone = (queued: Queued<I, O>) =>
+    db
+      .transaction()
+      .execute((trx) => apply(trx, [queued.item]))
+      .then(([output]) => queued.resolve(output!), queued.reject);
 
   async function drain(): Promise<void> {
     running = true;
     while (queue.length > 0) {
-      const jobs = queue;
-      queue = [];
-      if (jobs.length === 1) {
-        await runAlone(jobs[0]!);
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      if (batch.length === 1) {
+        await applyAlone(batch[0]!);
         continue;
       }
       try {
-        const results = await db.transaction().execute(async (trx) => {
-          const out: unknown[] = [];
-          for (const job of jobs) out.push(await job.work(trx));
-          return out;
-        });
-        jobs.forEach((job, i) => job.resolve(results[i]));
+        const outputs = await db.transaction().execute((trx) => apply(trx, batch.map((queued) => queued.item)));
+        batch.forEach((queued, i) => queued.resolve(outputs[i]!));
       } catch {
-        for (const job of jobs) await runAlone(job);
+        for (const queued of batch) await applyAlone(queued);
       }
     }
     running = false;
   }
 
   return {
-    /** Runs `work` in a transaction, possibly shared with others queued at the same time. */
-    run<T>(work: Work<T>): Promise<T> {
-      return new Promise<T>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    /** Applies `item`, possibly in one batch and transaction with others queued at the same time. */
+    run(item: I): Promise<O> {
+      return new Promise<O>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
         // Started on the next turn, so the requests that arrived together queue up first.
         if (!running) {
           running = true;

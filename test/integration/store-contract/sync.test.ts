@@ -132,6 +132,44 @@ describe.each(STORE_KINDS)('store contract on $name: sync', (kind) => {
     await store.sync.applyChanges(agent, [reminderChange(late), reminderChange(soon)], NOW);
     expect((await store.reminders.list({ agentId: agent })).map((r) => r.id)).toEqual([soon.id, late.id]);
   });
+
+  // On SQLite these pushes are applied as one batch by the group commit; on PostgreSQL each in
+  // its own transaction. Either way the outcome is that of some order of single pushes.
+  it('applies concurrent pushes as if one after the other: one owner per case, one result per change', async () => {
+    const contested = makeCase();
+    const shared = putChange(makeCase());
+    const own = Array.from({ length: 6 }, () => putChange(makeCase()));
+    const [mine, theirs, first, again, ...rest] = await Promise.all([
+      store.sync.applyChanges(agent, [putChange(contested)], NOW),
+      store.sync.applyChanges(other, [putChange({ ...contested, summary: 'theirs', updatedAt: later(contested.updatedAt, 1) })], NOW),
+      store.sync.applyChanges(agent, [shared], NOW),
+      store.sync.applyChanges(agent, [shared], NOW),
+      ...own.map((change) => store.sync.applyChanges(agent, [change], NOW)),
+    ]);
+    const outcomes = [mine![0]!.status, theirs![0]!.status].sort();
+    expect(outcomes).toEqual(['applied', 'rejected']);
+    const owner = mine![0]!.status === 'applied' ? agent : other;
+    expect((await store.cases.list({ agentId: owner })).cases.map((c) => c.id)).toContain(contested.id);
+    expect(first).toEqual([{ changeId: shared.changeId, status: 'applied' }]);
+    expect(again).toEqual(first);
+    expect(rest.map((results) => results[0]!.status)).toEqual(own.map(() => 'applied'));
+    expect((await store.cases.list({ limit: 200 })).cases).toHaveLength(2 + own.length);
+  });
+
+  it('fails only the push that hits an unexpected error, and applies the ones sent with it', async () => {
+    const good = putChange(makeCase());
+    const doomed = makeCase();
+    // A due time that is no time would never pass the route's validation; given to the store
+    // directly, it makes the push throw after its case was written.
+    const broken = reminderChange(makeReminder(doomed.id, { dueAt: 'not a time' }));
+    const [applied, failed] = await Promise.allSettled([
+      store.sync.applyChanges(agent, [good], NOW),
+      store.sync.applyChanges(agent, [putChange(doomed), broken], NOW),
+    ]);
+    expect(applied).toEqual({ status: 'fulfilled', value: [{ changeId: good.changeId, status: 'applied' }] });
+    expect(failed.status).toBe('rejected');
+    expect((await store.cases.list()).cases.map((c) => c.id)).toEqual([good.case.id]);
+  });
 });
 
 describe('PostgreSQL: several server instances on one database', () => {

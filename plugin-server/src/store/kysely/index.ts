@@ -12,7 +12,6 @@ import { createReminderRepository } from './reminders';
 import { createReviewRepository } from './reviews';
 import { createSessionRepository } from './sessions';
 import { createSignInFailureRepository } from './sign-in-failures';
-import { createGroupCommit } from '../group-commit';
 import { createSyncRepository, type KeyLocker, noKeyLocks } from './sync';
 import { createTemplateEditing, createTemplateVersionRepository } from './template-editing';
 import { createTemplateRepository } from './templates';
@@ -42,7 +41,7 @@ export function createKyselyStore(db: Kysely<Database>, { lockKeys = noKeyLocks,
     cases: createCaseRepository(db, substringSearch),
     reminders: createReminderRepository(db),
     pull: createPullRepository(db),
-    sync: createSyncRepository(db, lockKeys, groupCommit ? createGroupCommit(db).run : undefined),
+    sync: createSyncRepository(db, lockKeys, { groupCommit }),
     templateVersions: createTemplateVersionRepository(db),
     wordingRules: createWordingRuleRepository(db),
     crmSites: createCrmSiteRepository(db),

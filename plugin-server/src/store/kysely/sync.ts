@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type Case, type Reminder, type SyncChange, SyncResult } from '../../../../shared';
 import type { Database } from '../schema';
 import type { SyncRepository } from '../types';
+import { createGroupCommit } from '../group-commit';
 import { searchText } from './case-index';
 
 // Incoming instants may carry any offset; columns hold them normalised to UTC so that text order
@@ -117,66 +118,90 @@ function lockKeysOf(change: SyncChange): string[] {
   return keys;
 }
 
-/** Runs a unit of work in a transaction: its own, or one shared by a group commit. */
-export type TransactionRunner = <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>;
+/** One push: a client's batch of changes, made by one user and received at one time. */
+interface Push {
+  userId: string;
+  changes: readonly SyncChange[];
+  now: Date;
+}
 
-/** Idempotent case and reminder sync over Kysely. */
-export function createSyncRepository(
-  db: Kysely<Database>,
-  lockKeys: KeyLocker = noKeyLocks,
-  inTransaction: TransactionRunner = (work) => db.transaction().execute(work),
-): SyncRepository {
+/** Rows per statement for the batch's reads and inserts: far below either database's parameter limit. */
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Applies pushes in order, in the caller's transaction, with the batch's reads and inserts made
+ * once for all of them rather than once per change. A rejection is a result, not an error; an
+ * unexpected error rolls the whole transaction back and the client, getting no answer, pushes
+ * again (replays are harmless).
+ */
+async function applyPushes(trx: Transaction<Database>, lockKeys: KeyLocker, pushes: readonly Push[]): Promise<SyncResult[][]> {
+  const changes = pushes.flatMap((push) => push.changes);
+  // Every key of the batch, locked up front in one sorted order: a concurrent push on another
+  // instance waits here, then sees this one's committed results, and two pushes can never hold
+  // locks the other needs in a cycle.
+  await lockKeys(trx, changes.flatMap(lockKeysOf));
+  // What the batch needs to know, read in two queries rather than two per change.
+  const recorded = new Map<string, SyncResult>();
+  for (const ids of chunks([...new Set(changes.map((c) => c.changeId))])) {
+    for (const row of await trx.selectFrom('sync_changes').select(['change_id', 'result']).where('change_id', 'in', ids).execute()) {
+      recorded.set(row.change_id, SyncResult.parse(JSON.parse(row.result)));
+    }
+  }
+  const known: KnownCases = new Map();
+  for (const ids of chunks([...new Set(changes.flatMap((c) => (c.kind === 'case.put' ? [c.case.id] : [])))])) {
+    const rows = await trx.selectFrom('cases').select(['id', 'agent_id', 'updated_at']).where('id', 'in', ids).execute();
+    for (const row of rows) known.set(row.id, row);
+  }
+
+  const pendingCategories: PendingCategories = new Map();
+  const newRecords: Array<{ change_id: string; user_id: string; result: string; created_at: string }> = [];
+  // In order: a later change sees the earlier ones (through `known` and the transaction), and a
+  // change id seen again, within a push or across pushes, is a replay of its first use.
+  const results = [];
+  for (const { userId, changes: pushed, now } of pushes) {
+    const pushResults: SyncResult[] = [];
+    for (const change of pushed) {
+      const replayed = recorded.get(change.changeId);
+      if (replayed) {
+        pushResults.push(replayed);
+        continue;
+      }
+      const result =
+        change.kind === 'case.put'
+          ? await putCase(trx, userId, change, now, known, pendingCategories)
+          : await putReminder(trx, userId, change, now);
+      recorded.set(change.changeId, result);
+      newRecords.push({ change_id: change.changeId, user_id: userId, result: JSON.stringify(result), created_at: now.toISOString() });
+      pushResults.push(result);
+    }
+    results.push(pushResults);
+  }
+  // Recorded in the transaction that made the writes: never a write without its result.
+  for (const rows of chunks(newRecords)) await trx.insertInto('sync_changes').values(rows).execute();
+  const categoryRows = [...pendingCategories].flatMap(([caseId, ids]) => ids.map((category_id) => ({ category_id, case_id: caseId })));
+  for (const rows of chunks(categoryRows)) await trx.insertInto('case_categories').values(rows).execute();
+  return results;
+}
+
+/**
+ * Idempotent case and reminder sync over Kysely. Each push runs in its own transaction, or, on a
+ * single-writer database, through a group commit that applies concurrent pushes as one batch.
+ */
+export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker = noKeyLocks, { groupCommit = false } = {}): SyncRepository {
+  const apply = (trx: Transaction<Database>, pushes: readonly Push[]) => applyPushes(trx, lockKeys, pushes);
+  const group = groupCommit ? createGroupCommit(db, apply) : undefined;
   return {
     async applyChanges(userId, changes, now) {
-      // One transaction for the push: a commit per change would cost more than the change itself.
-      // A rejection is a result, not an error; an unexpected error rolls the whole push back
-      // and the client, getting no answer, pushes it again (replays are harmless).
-      return inTransaction(async (trx) => {
-        // Every key of the batch, locked up front in one sorted order: a concurrent push on
-        // another instance waits here, then sees this one's committed results, and two pushes
-        // can never hold locks the other needs in a cycle.
-        await lockKeys(trx, changes.flatMap(lockKeysOf));
-        // What the batch needs to know, read in two queries rather than two per change.
-        const changeIds = [...new Set(changes.map((c) => c.changeId))];
-        const recorded = new Map<string, SyncResult>();
-        for (const row of await trx.selectFrom('sync_changes').select(['change_id', 'result']).where('change_id', 'in', changeIds).execute()) {
-          recorded.set(row.change_id, SyncResult.parse(JSON.parse(row.result)));
-        }
-        const caseIds = [...new Set(changes.flatMap((c) => (c.kind === 'case.put' ? [c.case.id] : [])))];
-        const known: KnownCases = new Map();
-        if (caseIds.length > 0) {
-          const rows = await trx.selectFrom('cases').select(['id', 'agent_id', 'updated_at']).where('id', 'in', caseIds).execute();
-          for (const row of rows) known.set(row.id, row);
-        }
-
-        const pendingCategories: PendingCategories = new Map();
-        const results: SyncResult[] = [];
-        const newRecords: Array<{ change_id: string; user_id: string; result: string; created_at: string }> = [];
-        // In order: a later change in the batch sees the earlier ones (through `known` and the
-        // transaction), and a change id repeated within the batch is a replay of its first use.
-        for (const change of changes) {
-          const replayed = recorded.get(change.changeId);
-          if (replayed) {
-            results.push(replayed);
-            continue;
-          }
-          const result =
-            change.kind === 'case.put'
-              ? await putCase(trx, userId, change, now, known, pendingCategories)
-              : await putReminder(trx, userId, change, now);
-          recorded.set(change.changeId, result);
-          newRecords.push({ change_id: change.changeId, user_id: userId, result: JSON.stringify(result), created_at: now.toISOString() });
-          results.push(result);
-        }
-        // Recorded in the transaction that made the writes: never a write without its result.
-        if (newRecords.length > 0) await trx.insertInto('sync_changes').values(newRecords).execute();
-        const categoryRows = [...pendingCategories].flatMap(([caseId, ids]) => ids.map((category_id) => ({ category_id, case_id: caseId })));
-        // At most 200 cases x 20 categories: chunks stay far below the databases' parameter limits.
-        for (let i = 0; i < categoryRows.length; i += 1000) {
-          await trx.insertInto('case_categories').values(categoryRows.slice(i, i + 1000)).execute();
-        }
-        return results;
-      });
+      const push = { userId, changes, now };
+      if (group) return group.run(push);
+      const [results] = await db.transaction().execute((trx) => apply(trx, [push]));
+      return results!;
     },
   };
 }
