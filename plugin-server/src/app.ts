@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { TooManySignIns } from './auth/throttle';
 import { limitBody } from './http/body';
+import { exactOriginCors } from './http/cors';
 import { ApiProblem, codeForStatus, errorBody } from './http/problem';
 import { PINNED_EXTENSION_ORIGINS } from './origins';
 import { adminRoutes } from './admin/routes';
@@ -67,8 +67,8 @@ export function createApp(deps: AppDeps) {
     .use(secureHeaders())
     .use(
       '/api/*',
-      cors({
-        origin: (origin) => (corsOrigins.has(origin) ? origin : null),
+      exactOriginCors({
+        origins: corsOrigins,
         allowHeaders: ['Authorization', 'Content-Type', 'X-CSRF-Token'],
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         // The admin origin's pages send the session cookie; bearer clients do not need it.

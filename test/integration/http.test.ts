@@ -91,6 +91,22 @@ describe('browser-facing headers', () => {
     }
   });
 
+  it('lets the extension read errors too, and marks every answer as varying by Origin', async () => {
+    const pinned = 'chrome-extension://olajigdaoeoedjnogpakenpdpknookmp';
+    for (const res of [
+      await server.app.request('/api/me', { headers: { origin: pinned } }),
+      await server.app.request('/api/nothing-here', { headers: { origin: pinned } }),
+      await server.app.request('/api/health', { headers: { origin: pinned } }),
+    ]) {
+      expect(res.headers.get('access-control-allow-origin')).toBe(pinned);
+      expect(res.headers.get('vary')).toBe('Origin');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    const stranger = await server.app.request('/api/health', { headers: { origin: 'https://evil.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+    expect(stranger.headers.get('vary')).toBe('Origin');
+  });
+
   it('allows exactly the configured extension origins plus the admin origin', async () => {
     const firefox = 'moz-extension://0b8f4f8e-5a43-4f0e-9d59-3c1d2e6b7a11';
     const app = createApp({ store: server.store, extensionOrigins: [firefox], adminOrigin: 'https://crm.example.com' });
