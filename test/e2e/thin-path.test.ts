@@ -65,4 +65,7 @@ test('an agent logs a complaint from the demo CRM and it reaches the server once
   expect(stored!.categoryIds).toEqual(['housing_quality', 'waterproofing']);
   expect(stored!.templateUses.map((use) => use.templateId)).toEqual([apology.id]);
   expect(stored!.steps.map((s) => [s.kind, s.step])).toEqual([['done', 'vent']]);
+  // The extension's ids are time-ordered UUIDv7 (shared/ids.ts), made when the case was opened.
+  expect(stored!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(Math.abs(Number.parseInt(stored!.id.replace('-', '').slice(0, 12), 16) - Date.parse(stored!.createdAt))).toBeLessThan(60_000);
 });
