@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEMO_CRM_SITE, patternCovers, type CrmSite, type WordingRule } from '../../shared';
+import { DEMO_CRM_SITE, patternCovers, type CrmSite } from '../../shared';
 import { createCrmSitesService, type ScriptRegistry } from './crm-sites';
 import { memoryStorageArea } from './storage-area';
 
@@ -36,21 +36,12 @@ function setup(grantedOrigins: string[]) {
   return { area, registry, grantedOrigins, sites: createCrmSitesService({ area, scripts: registry, granted }) };
 }
 
-const rule: WordingRule = {
-  id: '00000000-0000-4000-8000-0000000000b1',
-  kind: 'forbidden',
-  phrase: '不归我们管',
-  alternative: '我来帮您联系负责的部门',
-  language: 'zh-Hans',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-};
-
 describe('CRM sites service', () => {
   test('registers the content script for granted sites only, and again when grants change', async () => {
     const { registry, grantedOrigins, sites } = setup(['https://crm.a.example/*']);
     const a = site(1, 'https://crm.a.example/app/*');
     const b = site(2, 'https://crm.b.example/*');
-    await sites.refresh({ sites: async () => [a, b], wordingRules: async () => [rule] });
+    await sites.refresh({ sites: async () => [a, b] });
     expect([...registry.scripts]).toEqual([[`crm-site-${a.id}`, [a.urlPattern]]]);
 
     grantedOrigins.push('https://crm.b.example/*');
@@ -63,37 +54,34 @@ describe('CRM sites service', () => {
     const { registry, sites } = setup(['*://*/*']);
     const a = site(1, 'https://crm.a.example/*');
     const onDemo = site(3, '*://127.0.0.1/demo/other/*');
-    await sites.refresh({ sites: async () => [a, onDemo], wordingRules: async () => [] });
+    await sites.refresh({ sites: async () => [a, onDemo] });
     expect([...registry.scripts.keys()]).toEqual([`crm-site-${a.id}`]);
-    await sites.refresh({ sites: async () => [], wordingRules: async () => [] });
+    await sites.refresh({ sites: async () => [] });
     expect(registry.scripts.size).toBe(0);
   });
 
   test('finds the site for a URL, configured sites before the built-in demo', async () => {
     const { sites } = setup([]);
     const demoOverride = site(4, '*://127.0.0.1/demo/crm*');
-    await sites.refresh({ sites: async () => [demoOverride], wordingRules: async () => [rule] });
+    await sites.refresh({ sites: async () => [demoOverride] });
     expect(await sites.forUrl('http://127.0.0.1:8787/demo/crm')).toEqual({ fields: demoOverride.fields, replyBox: null });
     expect(await sites.forUrl('http://127.0.0.1:8787/demo/other')).toEqual({ fields: DEMO_CRM_SITE.fields, replyBox: DEMO_CRM_SITE.replyBox });
     expect(await sites.forUrl('https://unknown.example/')).toBeNull();
-    expect(await sites.wordingRules()).toEqual([rule]);
   });
 
   test('a server without the routes keeps the cached copy and reports the failure', async () => {
     const { sites } = setup([]);
     const a = site(1, 'https://crm.a.example/*');
-    await sites.refresh({ sites: async () => [a], wordingRules: async () => [rule] });
-    const failing = { sites: async () => Promise.reject(new Error('HTTP 404')), wordingRules: async () => Promise.reject(new Error('HTTP 404')) };
+    await sites.refresh({ sites: async () => [a] });
+    const failing = { sites: async () => Promise.reject(new Error('HTTP 404')) };
     await expect(sites.refresh(failing)).rejects.toThrow('HTTP 404');
     expect((await sites.access()).map((row) => row.id)).toEqual([a.id, DEMO_CRM_SITE.id]);
-    expect(await sites.wordingRules()).toEqual([rule]);
   });
 
   test('garbage in storage reads as no sites', async () => {
     const { area, sites } = setup([]);
-    await area.set({ crmSites: [{ id: 'x' }], wordingRules: 'nope' });
+    await area.set({ crmSites: [{ id: 'x' }] });
     expect((await sites.access()).map((row) => row.builtIn)).toEqual([true]);
-    expect(await sites.wordingRules()).toEqual([]);
   });
 });
 
@@ -105,7 +93,6 @@ describe('saving a picked rule', () => {
     const saved: { site: CrmSite; isNew: boolean }[] = [];
     const source = {
       sites: async () => [],
-      wordingRules: async () => [],
       saveSite: async (site: CrmSite, isNew: boolean) => (saved.push({ site, isNew }), site),
     };
     const first = await sites.saveRule('https://crm.c.example/customers/7', 'phone', picked, source, () => '00000000-0000-4000-8000-00000000000c');
@@ -120,7 +107,6 @@ describe('saving a picked rule', () => {
     const { sites } = setup([]);
     const source = {
       sites: async () => [],
-      wordingRules: async () => [],
       saveSite: async () => Promise.reject(new Error('forbidden')),
     };
     await expect(sites.saveRule('https://crm.c.example/', 'phone', picked, source, () => '00000000-0000-4000-8000-00000000000c')).rejects.toThrow('forbidden');

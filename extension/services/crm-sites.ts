@@ -3,7 +3,6 @@ import {
   CrmSite,
   DEMO_CRM_SITE,
   DEMO_CRM_PATTERNS,
-  WordingRule,
   matchesPattern,
   originPattern,
   patternCovers,
@@ -13,7 +12,6 @@ import {
 import type { StorageArea } from './storage-area';
 
 const SITES_KEY = 'crmSites';
-const RULES_KEY = 'wordingRules';
 /** Registered content scripts carry this prefix, so ours are told apart from any other. */
 const SCRIPT_PREFIX = 'crm-site-';
 /** The built content script (WXT's output path for entrypoints/crm.content). */
@@ -34,10 +32,9 @@ export interface ScriptRegistry {
 /** Whether the agent granted the extension these origins (optional host permissions). */
 export type OriginsGranted = (origins: string[]) => Promise<boolean>;
 
-/** Where configured sites and wording rules come from: the plugin server. */
+/** Where configured sites come from: the plugin server. (Wording rules travel with the sync cache.) */
 export interface SiteSource {
   sites(): Promise<CrmSite[]>;
-  wordingRules(): Promise<WordingRule[]>;
   saveSite?(site: CrmSite, isNew: boolean): Promise<CrmSite>;
 }
 
@@ -109,10 +106,6 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
       const site = (await all()).find((candidate) => matchesPattern(candidate.urlPattern, url));
       return site ? forContent(site) : null;
     },
-    async wordingRules(): Promise<WordingRule[]> {
-      const parsed = z.array(WordingRule).safeParse((await area.get(RULES_KEY))[RULES_KEY]);
-      return parsed.success ? parsed.data : [];
-    },
     /**
      * Saves a picked rule into the configured site for `url` (a new site for its origin when none
      * matches), on the server first, then in the cache.
@@ -133,16 +126,10 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
       await area.set({ [SITES_KEY]: existing ? sites.map((s) => (s.id === saved.id ? saved : s)) : [...sites, saved] });
       return saved;
     },
-    /** Fetches sites and wording rules from the server, keeps them, and re-registers scripts. */
+    /** Fetches the sites from the server, keeps them, and re-registers scripts; a failure keeps the last copy. */
     async refresh(source: SiteSource): Promise<void> {
-      const [sites, rules] = await Promise.allSettled([source.sites(), source.wordingRules()]);
-      const update: Record<string, unknown> = {};
-      if (sites.status === 'fulfilled') update[SITES_KEY] = sites.value;
-      if (rules.status === 'fulfilled') update[RULES_KEY] = rules.value;
-      if (Object.keys(update).length) await area.set(update);
-      if (sites.status === 'fulfilled') await register();
-      const failed = [sites, rules].find((result) => result.status === 'rejected');
-      if (failed) throw failed.reason;
+      await area.set({ [SITES_KEY]: await source.sites() });
+      await register();
     },
   };
 }

@@ -71,12 +71,8 @@ export function createBackgroundRouter(deps: RouterDeps) {
     },
 
     'page.site': async (_message, origin): Promise<PageSetup> => {
-      const [site, rules, cached] = await Promise.all([
-        deps.crmSites.forUrl(origin.url ?? null),
-        deps.crmSites.wordingRules(),
-        deps.sync.cached(),
-      ]);
-      const wordingRules = rules.map(({ phrase, alternative, kind }) => ({ phrase, alternative, kind }));
+      const [site, cached] = await Promise.all([deps.crmSites.forUrl(origin.url ?? null), deps.sync.cached()]);
+      const wordingRules = cached.rules.map(({ phrase, alternative, kind }) => ({ phrase, alternative, kind }));
       const shortcuts = [...new Set(cached.templates.flatMap((t) => (t.shortcut ? [t.shortcut] : [])))];
       return { site, wordingRules, shortcuts };
     },

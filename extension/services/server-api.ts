@@ -95,7 +95,6 @@ export function createSiteSource(serverUrl: string, token: string, fetchImpl: Fe
   const client = createClient(serverUrl, { fetch: fetchImpl, headers: { Authorization: `Bearer ${token}` } });
   return {
     sites: async () => (await parseReply(client.api['crm-sites'].$get(), CrmSiteList)).sites,
-    wordingRules: async () => (await parseReply(client.api['wording-rules'].$get(), WordingRuleList)).rules,
     /** Creates (POST) or replaces (PUT) a site; supervisors only. */
     saveSite: async (site: CrmSite, isNew: boolean) => {
       const request = isNew

@@ -3,10 +3,11 @@
 // sidebar visible and usable whatever the page's CSS, CSP and key handlers do.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CrmSite, InsertResult, WordingRule } from '../../shared';
+import type { CrmSite, InsertResult, WordingRuleInput } from '../../shared';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import {
   pageTextThroughShadowRoots,
+  sendAs,
   launchWithExtension,
   screenshotPath,
   sidebarFrame,
@@ -67,16 +68,13 @@ const SITES: CrmSite[] = [
 const UNGRANTED: CrmSite = site(9, 'Elsewhere', 'x', {}, null);
 UNGRANTED.urlPattern = 'https://crm.example.com/*';
 
-const RULES: WordingRule[] = [
-  {
-    id: '00000000-0000-4000-8000-0000000000b1',
-    kind: 'unapproved_promise',
-    phrase: '保证三天',
-    alternative: '我们会尽快安排，并在约定时间前答复您',
-    language: 'zh-Hans',
-    updatedAt: '2026-11-01T00:00:00.000Z',
-  },
-];
+const RULE: WordingRuleInput = {
+  id: '00000000-0000-4000-8000-0000000000b1',
+  kind: 'unapproved_promise',
+  phrase: '保证三天',
+  alternative: '我们会尽快安排，并在约定时间前答复您',
+  language: 'zh-Hans',
+};
 
 let server: RunningServer;
 let fixtures: FixtureServer;
@@ -84,13 +82,12 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   [server, fixtures] = await Promise.all([startServer(), startFixtureServer()]);
+  // A supervisor's rule, on the server before the agent signs in: the first sync brings it.
+  await sendAs(server, 'supervisor', 'POST', '/api/wording-rules', RULE);
   browser = await launchWithExtension('zh-CN');
   await signInThroughOptions(browser, server);
-  // What a sync with a server that has these sites and rules leaves in the extension's cache.
-  await browser.serviceWorker.evaluate(
-    ([sites, rules]) => chrome.storage.local.set({ crmSites: sites, wordingRules: rules }),
-    [[...SITES, UNGRANTED], RULES] as const,
-  );
+  // What a sync with a server that has these sites leaves in the extension's cache.
+  await browser.serviceWorker.evaluate((sites) => chrome.storage.local.set({ crmSites: sites }), [...SITES, UNGRANTED]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -149,6 +149,24 @@ export async function apiAs(server: RunningServer, role: Role) {
   };
 }
 
+/** Sends a JSON request as one of the server's users and returns the parsed reply; throws on an error status. */
+export async function sendAs(server: RunningServer, role: Role, method: string, path: string, body?: unknown): Promise<unknown> {
+  const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(server.credentials[role]),
+  });
+  const { token } = (await signIn.json()) as { token: string };
+  const reply = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await reply.text();
+  if (!reply.ok) throw new Error(`${method} ${path} as ${role}: ${reply.status} ${text}`);
+  return JSON.parse(text) as unknown;
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return join(SCREENSHOT_DIR, `${name}.png`);

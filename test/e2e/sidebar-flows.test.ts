@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CrmSiteList, DEMO_CRM_SITE, StoredCase, defaultTemplates, type Case, type TemplateCreateRequest, type WordingRuleInput } from '../../shared';
 import {
   apiAs,
+  sendAs,
   launchWithExtension,
   screenshotPath,
   sidebarFrame,
@@ -72,23 +73,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Sends a JSON request as one of the server's users and returns the parsed reply. */
-async function send(role: Role, method: string, path: string, body?: unknown) {
-  const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(server.credentials[role]),
-  });
-  const { token } = (await signIn.json()) as { token: string };
-  const reply = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await reply.text();
-  if (!reply.ok) throw new Error(`${method} ${path} as ${role}: ${reply.status} ${text}`);
-  return JSON.parse(text) as unknown;
-}
+const send = (role: Role, method: string, path: string, body?: unknown) => sendAs(server, role, method, path, body);
 
 /** The demo CRM with its sidebar, the reply box emptied. */
 async function openCrm(): Promise<{ page: Page; sidebar: Frame }> {
