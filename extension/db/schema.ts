@@ -29,7 +29,9 @@ export type CacheEntry =
   | { key: 'templates'; value: Template[]; fetchedAt: string }
   | { key: 'categories'; value: Category[]; fetchedAt: string }
   | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string }
-  | { key: 'wordingRules'; value: WordingRule[]; fetchedAt: string };
+  | { key: 'wordingRules'; value: WordingRule[]; fetchedAt: string }
+  /** Where each user's pull of cases and reminders from the server continues. */
+  | { key: 'pullCursors'; value: Record<string, string>; fetchedAt: string };
 
 /** A case as kept locally: with the user who works on it, so drafts are found per user. */
 export type LocalCase = Case & { ownerId?: string };

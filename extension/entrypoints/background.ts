@@ -34,6 +34,8 @@ export default defineBackground({
       inFlight,
       api: (session) => createServerApi(session.serverUrl, session.token),
       refreshMore: (session) => crmSites.refresh(createSiteSource(session.serverUrl, session.token)),
+      // Reminders set on another device get their alarms here too (called during a sync, after setup).
+      remindersPulled: () => reminders.restore(),
     });
     const currentUserId = async () => (await settings.session())?.user.id;
     const cases = createCaseService({ db, now, newId: newRecordId, inFlight, currentUserId });

@@ -5,6 +5,7 @@ import {
   CrmSite,
   CrmSiteList,
   SignInResponse,
+  SyncPullResponse,
   SyncPushResponse,
   TemplateList,
   WordingRuleList,
@@ -32,6 +33,8 @@ export class ServerError extends Error {
 /** What the background asks of the plugin server. */
 export interface ServerApi {
   push(body: SyncPushRequest): Promise<SyncPushResponse>;
+  /** This user's cases and reminders accepted since `cursor` (from the start without one). */
+  pull(cursor: string | undefined): Promise<SyncPullResponse>;
   templates(): Promise<Template[]>;
   categories(): Promise<Category[]>;
   wordingRules(): Promise<WordingRule[]>;
@@ -82,6 +85,7 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
   const client = createClient(serverUrl, { fetch: fetchImpl, headers: { Authorization: `Bearer ${token}` } });
   return {
     push: (body) => parseReply(client.api.sync.push.$post({ json: body }), SyncPushResponse),
+    pull: (cursor) => parseReply(client.api.sync.pull.$get({ query: cursor === undefined ? {} : { cursor } }), SyncPullResponse),
     templates: async () =>
       (await parseReply(client.api.templates.$get({ query: { status: 'published' } }), TemplateList)).templates,
     categories: async () => (await parseReply(client.api.categories.$get(), CategoryList)).categories,
@@ -90,7 +94,7 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
   };
 }
 
-/** The configured CRM sites and wording rules, through the server's typed client. */
+/** The configured CRM sites, through the server's typed client. */
 export function createSiteSource(serverUrl: string, token: string, fetchImpl: FetchLike = fetch) {
   const client = createClient(serverUrl, { fetch: fetchImpl, headers: { Authorization: `Bearer ${token}` } });
   return {

@@ -1,4 +1,4 @@
-import type { Category, SyncChange, SyncPushResponse, SyncState, Template, WordingRule } from '../../shared';
+import { Case, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
 import { ownedBy, type LingtingDb, type OutboxEntry } from '../db/schema';
 import type { ServerApi } from './server-api';
 import { ServerError } from './server-api';
@@ -7,6 +7,8 @@ import { createInFlight, type InFlight } from './outbox';
 
 /** How many outbox entries go in one request: small enough to retry cheaply. */
 const BATCH_SIZE = 50;
+/** Pages pulled in one run at most (100 records each); the next run continues from the cursor. */
+const MAX_PULL_PAGES = 20;
 
 interface SyncDeps {
   db: LingtingDb;
@@ -17,6 +19,8 @@ interface SyncDeps {
   refreshMore?: (session: Session) => Promise<void>;
   /** Shared with the services that queue changes, so they never coalesce away a sent entry. */
   inFlight?: InFlight;
+  /** Called after a pull changed local reminders, so their alarms follow. */
+  remindersPulled?: () => Promise<void>;
 }
 
 /**
@@ -89,6 +93,53 @@ export function createSyncService(deps: SyncDeps) {
     return answered > 0;
   }
 
+  async function pullCursor(userId: string): Promise<string | undefined> {
+    const entry = await db.cache.get('pullCursors');
+    return entry?.key === 'pullCursors' ? entry.value[userId] : undefined;
+  }
+
+  /**
+   * Keeps what the server accepted from this user's other devices, in the same transaction as
+   * the cursor that moves past it. The newer `updatedAt` wins, as on the server: a local version
+   * still in the outbox that is older than the pulled one would be answered `stale` when pushed,
+   * so keeping it would leave this device behind for good. A closed case is kept only where a
+   * copy exists to close: old cases are the server's to list, not this device's to hold.
+   * Returns whether any reminder changed.
+   */
+  async function applyPulled(userId: string, pulled: SyncPullResponse): Promise<boolean> {
+    return db.transaction('rw', [db.cases, db.reminders, db.cache], async () => {
+      for (const stored of pulled.cases) {
+        const local = await db.cases.get(stored.id);
+        if (local && local.updatedAt >= stored.updatedAt) continue;
+        if (!local && stored.status === 'closed') continue;
+        // The server's own fields (agentId, serverUpdatedAt) are not part of the local record.
+        await db.cases.put({ ...Case.parse(stored), ownerId: userId });
+      }
+      let remindersChanged = false;
+      for (const reminder of pulled.reminders) {
+        const local = await db.reminders.get(reminder.id);
+        if (local && local.updatedAt >= reminder.updatedAt) continue;
+        await db.reminders.put(reminder);
+        remindersChanged = true;
+      }
+      const cursors = await db.cache.get('pullCursors');
+      const value = { ...(cursors?.key === 'pullCursors' ? cursors.value : {}), [userId]: pulled.cursor };
+      await db.cache.put({ key: 'pullCursors', value, fetchedAt: deps.now().toISOString() });
+      return remindersChanged;
+    });
+  }
+
+  /** Pulls what this user's other devices synced, after this device's own changes went up. */
+  async function pullChanges(api: ServerApi, userId: string): Promise<void> {
+    let remindersChanged = false;
+    for (let page = 0; page < MAX_PULL_PAGES; page++) {
+      const pulled = await api.pull(await pullCursor(userId));
+      remindersChanged = (await applyPulled(userId, pulled)) || remindersChanged;
+      if (!pulled.more) break;
+    }
+    if (remindersChanged) await deps.remindersPulled?.();
+  }
+
   async function refreshCache(api: ServerApi): Promise<void> {
     const [templates, categories]: [Template[], Category[]] = await Promise.all([api.templates(), api.categories()]);
     const fetchedAt = deps.now().toISOString();
@@ -109,6 +160,7 @@ export function createSyncService(deps: SyncDeps) {
       while (await pushBatch(api, session.user.id)) {
         /* keep going until the outbox is empty */
       }
+      await pullChanges(api, session.user.id);
       await refreshCache(api);
       // Optional data: a server without these routes yet leaves the cached copy as it was.
       await deps.refreshMore?.(session).catch(() => undefined);

@@ -10,6 +10,7 @@ import { createServerApi, signIn } from '../../extension/services/server-api';
 import { createSettingsService, type SettingsService } from '../../extension/services/settings';
 import { memoryStorageArea } from '../../extension/services/storage-area';
 import { createSyncService } from '../../extension/services/sync';
+import type { Reminder } from '../../shared';
 import { makeCase, startServer, type TestServer } from './helpers';
 
 const SERVER_URL = 'http://lingting.test';
@@ -168,5 +169,122 @@ describe('extension sync', () => {
     expect((await cases.openFor(first.customer))?.id).toBe(first.id);
     expect((await makeSync().sync()).kind).toBe('synced');
     expect((await serverCases()).map((c) => c.id)).toEqual([first.id]);
+  });
+});
+
+describe('another device of the same agent', () => {
+  const later = (minutes: number) => new Date(Date.parse('2026-03-02T08:30:00.000Z') + minutes * 60_000).toISOString();
+
+  /** A second browser where the same agent signs in: its own Dexie, its own sync. */
+  async function secondDevice(beforePull: () => Promise<void> = async () => {}) {
+    const deviceDb = openDb(`lingting-${randomUUID()}`);
+    const deviceSettings = createSettingsService(memoryStorageArea());
+    const password = server.credentials.find((c) => c.role === 'agent')!.password;
+    const reply = await signIn(SERVER_URL, { username: 'agent', password }, appFetch);
+    await deviceSettings.signedIn({ serverUrl: SERVER_URL, token: reply.token, user: reply.user });
+    let remindersPulled = 0;
+    const sync = createSyncService({
+      db: deviceDb,
+      settings: deviceSettings,
+      now: () => new Date(),
+      api: (session) => {
+        const api = createServerApi(session.serverUrl, session.token, appFetch);
+        return { ...api, pull: async (cursor) => (await beforePull(), api.pull(cursor)) };
+      },
+      remindersPulled: async () => void remindersPulled++,
+    });
+    const cases = createCaseService({ db: deviceDb, now: () => new Date(), newId: randomUUID, currentUserId: async () => reply.user.id });
+    return { db: deviceDb, sync, cases, remindersPulled: () => remindersPulled };
+  }
+
+  test('picks up the open case and its reminder, and hands its own edit back', async () => {
+    const c = makeCase({ summary: '卫生间渗水' });
+    await makeCases().save(c);
+    expect((await makeSync().sync()).kind).toBe('synced');
+    const token = (await settings.session())!.token;
+    const reminder: Reminder = { id: randomUUID(), caseId: c.id, dueAt: later(24 * 60), note: '回电', status: 'pending', createdAt: later(1), updatedAt: later(1) };
+    expect((await server.push(token, [{ changeId: randomUUID(), kind: 'reminder.put', reminder }])).status).toBe(200);
+
+    const other = await secondDevice();
+    try {
+      expect((await other.sync.sync()).kind).toBe('synced');
+      expect(await other.cases.openFor(c.customer)).toEqual(c);
+      expect(await other.db.reminders.toArray()).toEqual([reminder]);
+      expect(other.remindersPulled()).toBe(1);
+
+      await other.cases.save({ ...c, summary: '卫生间渗水，已派维修', updatedAt: later(10) });
+      expect((await other.sync.sync()).kind).toBe('synced');
+      expect((await makeSync().sync()).kind).toBe('synced');
+      expect((await makeCases().get(c.id))?.summary).toBe('卫生间渗水，已派维修');
+    } finally {
+      other.db.close();
+    }
+  });
+
+  test('both devices end with the newest version, whichever pushed first', async () => {
+    const c = makeCase();
+    await makeCases().save(c);
+    await makeSync().sync();
+    const other = await secondDevice();
+    try {
+      await other.sync.sync();
+      // Offline, this device edits; meanwhile the other device makes a later edit and syncs it.
+      offline = true;
+      await makeCases().save({ ...c, summary: 'older edit', updatedAt: later(5) });
+      offline = false;
+      await other.cases.save({ ...c, summary: 'newer edit', updatedAt: later(9) });
+      await other.sync.sync();
+      // Back online: the older edit is pushed (and answered stale), then the newer one pulled.
+      expect((await makeSync().sync()).kind).toBe('synced');
+      expect((await makeCases().get(c.id))?.summary).toBe('newer edit');
+      expect(await db.rejected.count()).toBe(0);
+      await other.sync.sync();
+      expect((await other.cases.get(c.id))?.summary).toBe('newer edit');
+    } finally {
+      other.db.close();
+    }
+  });
+
+  test('an edit saved while a pull is under way is kept: an older server copy never replaces it', async () => {
+    const c = makeCase();
+    await makeCases().save(c);
+    await makeSync().sync();
+    let editDuringPull = async () => {};
+    const other = await secondDevice(() => editDuringPull());
+    try {
+      await other.sync.sync();
+      await makeCases().save({ ...c, summary: 'from this device', updatedAt: later(20) });
+      await makeSync().sync();
+      // The agent types on the other device just as its sync pulls the version above.
+      editDuringPull = () => other.cases.save({ ...c, summary: 'typed during the pull', updatedAt: later(40) });
+      await other.sync.sync();
+      expect((await other.cases.get(c.id))?.summary).toBe('typed during the pull');
+      editDuringPull = async () => {};
+      await other.sync.sync();
+      await makeSync().sync();
+      expect((await makeCases().get(c.id))?.summary).toBe('typed during the pull');
+    } finally {
+      other.db.close();
+    }
+  });
+
+  test('closed cases are not copied to a device that never had them, but close a local copy', async () => {
+    const open = makeCase({ customer: { ...makeCase().customer, phone: '139 0000 0001' } });
+    const done = makeCase({ status: 'closed', customer: { ...makeCase().customer, phone: '139 0000 0002' } });
+    await makeCases().save(open);
+    await makeCases().save(done);
+    await makeSync().sync();
+    const other = await secondDevice();
+    try {
+      await other.sync.sync();
+      expect((await other.db.cases.toArray()).map((c) => c.id)).toEqual([open.id]);
+      await makeCases().save({ ...open, status: 'closed', updatedAt: later(30) });
+      await makeSync().sync();
+      await other.sync.sync();
+      expect(await other.cases.openFor(open.customer)).toBeNull();
+      expect((await other.cases.get(open.id))?.status).toBe('closed');
+    } finally {
+      other.db.close();
+    }
   });
 });
