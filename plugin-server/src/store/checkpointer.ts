@@ -27,6 +27,8 @@ export interface Checkpointer {
  */
 export function startCheckpointer(sqlite: BetterSqlite3.Database, file: string, intervalMs = 100): Checkpointer {
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), { workerData: { file, intervalMs } });
+  // A store left open must not keep the process alive for its checkpoints (an interrupted one is harmless).
+  worker.unref();
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.once('error', (error) => {
