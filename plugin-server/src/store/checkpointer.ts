@@ -37,6 +37,8 @@ export function startCheckpointer(sqlite: BetterSqlite3.Database, file: string, 
   });
   return {
     async stop() {
+      // Held again while it finishes, so that closing the store waits for the thread's connection.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
