@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -147,6 +148,33 @@ export async function apiAs(server: RunningServer, role: Role) {
     const reply = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: reply.status, body: (await reply.json()) as unknown };
   };
+}
+
+/**
+ * Starts the plugin server and Chromium with the built extension before this file's tests, and
+ * stops both after them. Read `server` and `browser` inside the tests, once they have started.
+ */
+export function useServerAndExtension(locale = 'zh-CN'): { server: RunningServer; browser: ExtensionBrowser } {
+  const running = {} as { server: RunningServer; browser: ExtensionBrowser };
+  beforeAll(async () => {
+    running.server = await startServer();
+    running.browser = await launchWithExtension(locale);
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
+}
+
+/** Signs the agent in and opens the demo CRM; resolves once the sidebar shows its customer. */
+export async function openDemoCrmSignedIn({ server, browser }: { server: RunningServer; browser: ExtensionBrowser }) {
+  await signInThroughOptions(browser, server);
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/demo/crm`);
+  const sidebar = await sidebarFrame(page);
+  await expect.poll(() => sidebar.textContent('[data-testid="customer-name"]')).toBe('王秀英');
+  return { page, sidebar };
 }
 
 /** Sends a JSON request as one of the server's users and returns the parsed reply; throws on an error status. */

@@ -1,33 +1,23 @@
 // Offline-first: the server goes away mid-session, the agent keeps working on two customers
 // and reloads the page; when the server returns (same port, same data) every case reaches it
 // exactly once, each with its own data.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { z } from 'zod';
 import { StoredCase } from '../../shared';
 import {
   apiAs,
-  launchWithExtension,
   screenshotPath,
   sidebarFrame,
   signInThroughOptions,
   startServer,
-  type ExtensionBrowser,
-  type RunningServer,
+  useServerAndExtension,
 } from './harness';
 
-let server: RunningServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension('zh-CN');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndExtension();
 
 test('work done offline survives a reload and reaches the server once when it returns', async () => {
+  const { browser } = running;
+  let { server } = running;
   await signInThroughOptions(browser, server);
   const page = await browser.context.newPage();
   // The CRM is another system and stays up while our server is down: serve its page from a copy.
@@ -71,7 +61,8 @@ test('work done offline survives a reload and reaches the server once when it re
   await sidebar.waitForSelector('[data-testid="sync-state"][data-sync="pending"]');
   await page.screenshot({ path: screenshotPath('offline-pending-zh-Hans') });
 
-  server = await startServer(server);
+  // The restarted server is the one the file's teardown stops.
+  server = running.server = await startServer(server);
   await sidebar.click('footer.actions button.primary'); // "save" also means "sync now"
   await sidebar.waitForSelector('[data-testid="sync-state"][data-sync="synced"]', { timeout: 30_000 });
 

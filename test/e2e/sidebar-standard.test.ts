@@ -1,17 +1,13 @@
 // A standard complaint handled through the sidebar, counting every click and key the agent
 // needs: capture, tag, the five steps, one insertion, one follow-up reminder that fires.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { z } from 'zod';
 import { StoredCase, defaultTemplates } from '../../shared';
 import {
   apiAs,
-  launchWithExtension,
+  openDemoCrmSignedIn,
   screenshotPath,
-  sidebarFrame,
-  signInThroughOptions,
-  startServer,
-  type ExtensionBrowser,
-  type RunningServer,
+  useServerAndExtension,
 } from './harness';
 
 /** The slice of the service worker's `chrome` API these checks call inside `evaluate`. */
@@ -20,24 +16,11 @@ declare const chrome: {
   notifications: { getAll(): Promise<Record<string, boolean>> };
 };
 
-let server: RunningServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension('zh-CN');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndExtension();
 
 test('a standard complaint: five steps, one insertion, one reminder; the effort is counted', async () => {
-  await signInThroughOptions(browser, server);
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/demo/crm`);
-  const sidebar = await sidebarFrame(page);
-  await expect.poll(() => sidebar.textContent('[data-testid="customer-name"]')).toBe('王秀英');
+  const { server, browser } = running;
+  const { page, sidebar } = await openDemoCrmSignedIn(running);
 
   // Every agent action goes through these two, so the figure below is the real count.
   const effort = { clicks: 0, keys: 0 };

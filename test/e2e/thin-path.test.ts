@@ -1,39 +1,21 @@
 // One complaint travels from the demo CRM page, through the sidebar and the extension's
 // outbox, to the server: the foundation's end-to-end proof, in real Chromium.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { z } from 'zod';
 import { StoredCase, defaultTemplates } from '../../shared';
 import {
   apiAs,
-  launchWithExtension,
+  openDemoCrmSignedIn,
   screenshotPath,
-  sidebarFrame,
-  signInThroughOptions,
-  startServer,
-  type ExtensionBrowser,
-  type RunningServer,
+  useServerAndExtension,
 } from './harness';
 
-let server: RunningServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension('zh-CN');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndExtension();
 
 test('an agent logs a complaint from the demo CRM and it reaches the server once', async () => {
-  await signInThroughOptions(browser, server);
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/demo/crm`);
-  const sidebar = await sidebarFrame(page);
-
+  const { server } = running;
   // The customer shown is the visible record, not the hidden earlier one.
-  await expect.poll(() => sidebar.textContent('[data-testid="customer-name"]')).toBe('王秀英');
+  const { page, sidebar } = await openDemoCrmSignedIn(running);
   expect(await sidebar.textContent('[data-testid="customer-phone"]')).toBe('138 0013 8000');
 
   // Tag: housing quality → waterproofing (a child category appears once its parent is picked).
