@@ -84,6 +84,11 @@ export const CategoryList = z.object({ categories: z.array(Category) });
 export const SyncPullQuery = z.object({
   cursor: z.string().min(1).max(1000).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
+  /**
+   * `open` leaves out closed cases and done or cancelled reminders, while the cursor still moves
+   * past them: what a device catching up for the first time needs, without the agent's history.
+   */
+  scope: z.enum(['all', 'open']).optional(),
 });
 export type SyncPullQuery = z.infer<typeof SyncPullQuery>;
 

@@ -31,7 +31,17 @@ export type CacheEntry =
   | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string }
   | { key: 'wordingRules'; value: WordingRule[]; fetchedAt: string }
   /** Where each user's pull of cases and reminders from the server continues. */
-  | { key: 'pullCursors'; value: Record<string, string>; fetchedAt: string };
+  | { key: 'pullCursors'; value: Record<string, PullPosition>; fetchedAt: string };
+
+/**
+ * A user's place in the server's stream of their accepted changes. Until the first pass reaches
+ * the present (`caughtUp`), only open work is sent: a new device needs the agent's open cases,
+ * not their history.
+ */
+export interface PullPosition {
+  cursor: string;
+  caughtUp: boolean;
+}
 
 /** A case as kept locally: with the user who works on it, so drafts are found per user. */
 export type LocalCase = Case & { ownerId?: string };

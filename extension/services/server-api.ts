@@ -33,8 +33,8 @@ export class ServerError extends Error {
 /** What the background asks of the plugin server. */
 export interface ServerApi {
   push(body: SyncPushRequest): Promise<SyncPushResponse>;
-  /** This user's cases and reminders accepted since `cursor` (from the start without one). */
-  pull(cursor: string | undefined): Promise<SyncPullResponse>;
+  /** This user's cases and reminders accepted since `cursor` (from the start without one); `open` leaves out finished ones. */
+  pull(cursor: string | undefined, scope: 'all' | 'open'): Promise<SyncPullResponse>;
   templates(): Promise<Template[]>;
   categories(): Promise<Category[]>;
   wordingRules(): Promise<WordingRule[]>;
@@ -85,7 +85,7 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
   const client = createClient(serverUrl, { fetch: fetchImpl, headers: { Authorization: `Bearer ${token}` } });
   return {
     push: (body) => parseReply(client.api.sync.push.$post({ json: body }), SyncPushResponse),
-    pull: (cursor) => parseReply(client.api.sync.pull.$get({ query: cursor === undefined ? {} : { cursor } }), SyncPullResponse),
+    pull: (cursor, scope) => parseReply(client.api.sync.pull.$get({ query: cursor === undefined ? { scope } : { cursor, scope } }), SyncPullResponse),
     templates: async () =>
       (await parseReply(client.api.templates.$get({ query: { status: 'published' } }), TemplateList)).templates,
     categories: async () => (await parseReply(client.api.categories.$get(), CategoryList)).categories,

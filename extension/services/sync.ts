@@ -1,5 +1,5 @@
 import { Case, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
-import { ownedBy, type LingtingDb, type OutboxEntry } from '../db/schema';
+import { ownedBy, type LingtingDb, type OutboxEntry, type PullPosition } from '../db/schema';
 import type { ServerApi } from './server-api';
 import { ServerError } from './server-api';
 import type { Session, SettingsService } from './settings';
@@ -93,7 +93,7 @@ export function createSyncService(deps: SyncDeps) {
     return answered > 0;
   }
 
-  async function pullCursor(userId: string): Promise<string | undefined> {
+  async function pullPosition(userId: string): Promise<PullPosition | undefined> {
     const entry = await db.cache.get('pullCursors');
     return entry?.key === 'pullCursors' ? entry.value[userId] : undefined;
   }
@@ -103,7 +103,8 @@ export function createSyncService(deps: SyncDeps) {
    * the cursor that moves past it. The newer `updatedAt` wins, as on the server: a local version
    * still in the outbox that is older than the pulled one would be answered `stale` when pushed,
    * so keeping it would leave this device behind for good. A closed case is kept only where a
-   * copy exists to close: old cases are the server's to list, not this device's to hold.
+   * copy exists to close: old cases are the server's to list, not this device's to hold (and
+   * until the first pass has caught up, the server leaves them out of the pull altogether).
    * Returns whether any reminder changed.
    */
   async function applyPulled(userId: string, pulled: SyncPullResponse): Promise<boolean> {
@@ -123,7 +124,8 @@ export function createSyncService(deps: SyncDeps) {
         remindersChanged = true;
       }
       const cursors = await db.cache.get('pullCursors');
-      const value = { ...(cursors?.key === 'pullCursors' ? cursors.value : {}), [userId]: pulled.cursor };
+      const caughtUp = (await pullPosition(userId))?.caughtUp === true || !pulled.more;
+      const value = { ...(cursors?.key === 'pullCursors' ? cursors.value : {}), [userId]: { cursor: pulled.cursor, caughtUp } };
       await db.cache.put({ key: 'pullCursors', value, fetchedAt: deps.now().toISOString() });
       return remindersChanged;
     });
@@ -133,7 +135,8 @@ export function createSyncService(deps: SyncDeps) {
   async function pullChanges(api: ServerApi, userId: string): Promise<void> {
     let remindersChanged = false;
     for (let page = 0; page < MAX_PULL_PAGES; page++) {
-      const pulled = await api.pull(await pullCursor(userId));
+      const position = await pullPosition(userId);
+      const pulled = await api.pull(position?.cursor, position?.caughtUp ? 'all' : 'open');
       remindersChanged = (await applyPulled(userId, pulled)) || remindersChanged;
       if (!pulled.more) break;
     }

@@ -183,18 +183,19 @@ describe('another device of the same agent', () => {
     const reply = await signIn(SERVER_URL, { username: 'agent', password }, appFetch);
     await deviceSettings.signedIn({ serverUrl: SERVER_URL, token: reply.token, user: reply.user });
     let remindersPulled = 0;
+    const scopes: string[] = [];
     const sync = createSyncService({
       db: deviceDb,
       settings: deviceSettings,
       now: () => new Date(),
       api: (session) => {
         const api = createServerApi(session.serverUrl, session.token, appFetch);
-        return { ...api, pull: async (cursor) => (await beforePull(), api.pull(cursor)) };
+        return { ...api, pull: async (cursor, scope) => (scopes.push(scope), await beforePull(), api.pull(cursor, scope)) };
       },
       remindersPulled: async () => void remindersPulled++,
     });
     const cases = createCaseService({ db: deviceDb, now: () => new Date(), newId: randomUUID, currentUserId: async () => reply.user.id });
-    return { db: deviceDb, sync, cases, remindersPulled: () => remindersPulled };
+    return { db: deviceDb, sync, cases, remindersPulled: () => remindersPulled, scopes };
   }
 
   test('picks up the open case and its reminder, and hands its own edit back', async () => {
@@ -278,9 +279,12 @@ describe('another device of the same agent', () => {
     try {
       await other.sync.sync();
       expect((await other.db.cases.toArray()).map((c) => c.id)).toEqual([open.id]);
+      // The first pass asked for open work only; once caught up, for everything.
+      expect(other.scopes).toEqual(['open']);
       await makeCases().save({ ...open, status: 'closed', updatedAt: later(30) });
       await makeSync().sync();
       await other.sync.sync();
+      expect(other.scopes).toEqual(['open', 'all']);
       expect(await other.cases.openFor(open.customer)).toBeNull();
       expect((await other.cases.get(open.id))?.status).toBe('closed');
     } finally {

@@ -62,9 +62,41 @@ test('changes inside the settle window are sent again on the next pull', async (
   expect(after.cases).toEqual([]);
 });
 
+test('scope=open sends only open work, yet its cursor moves past the history it leaves out', async () => {
+  const history = Array.from({ length: 5 }, (_, n) => makeCase({ summary: `旧案${n}`, status: 'closed' }));
+  const open = makeCase({ summary: '在办' });
+  for (const c of [...history.slice(0, 3), open, ...history.slice(3)]) {
+    await server.push(agent, [putChange(c)]);
+    server.clock.advance(1_000);
+  }
+  const reminder = (status: Reminder['status']): Reminder => ({
+    id: randomUUID(), caseId: open.id, dueAt: '2026-03-03T02:00:00.000Z', note: status,
+    status, createdAt: '2026-03-02T09:00:00.000Z', updatedAt: '2026-03-02T09:00:00.000Z',
+  });
+  const [pending, done] = [reminder('pending'), reminder('done')];
+  await server.push(agent, [pending, done].map((r) => ({ changeId: randomUUID(), kind: 'reminder.put' as const, reminder: r })));
+  server.clock.advance(60_000);
+
+  const first = SyncPullResponse.parse((await pull(agent, '?scope=open&limit=2')).body);
+  expect(first.cases).toEqual([]);
+  expect(first.reminders.map((r) => r.id)).toEqual([pending.id]);
+  expect(first.more).toBe(true);
+  const second = SyncPullResponse.parse((await pull(agent, `?scope=open&limit=2&cursor=${first.cursor}`)).body);
+  expect(second.cases.map((c) => c.id)).toEqual([open.id]);
+  const third = SyncPullResponse.parse((await pull(agent, `?scope=open&limit=2&cursor=${second.cursor}`)).body);
+  expect(third.cases).toEqual([]);
+  expect(third.more).toBe(false);
+  // From there on, everything: closing a case is news for a device that holds it.
+  await server.push(agent, [putChange({ ...open, status: 'closed', updatedAt: '2026-03-02T10:00:00.000Z' })]);
+  server.clock.advance(60_000);
+  const later = SyncPullResponse.parse((await pull(agent, `?cursor=${third.cursor}`)).body);
+  expect(later.cases.map((c) => [c.id, c.status])).toEqual([[open.id, 'closed']]);
+});
+
 test('a forged cursor is a 400, a trainer may not pull', async () => {
   expect((await pull(agent, '?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
   expect((await pull(agent, '?limit=0')).status).toBe(400);
+  expect((await pull(agent, '?scope=closed')).status).toBe(400);
   expect((await pull(await server.signIn('trainer'))).status).toBe(403);
   expect(server.errors).toEqual([]);
 });

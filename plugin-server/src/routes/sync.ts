@@ -57,7 +57,7 @@ export const syncRoutes = (deps: RouteDeps) =>
       return c.json(body, 200);
     })
     .get('/pull', validate('query', SyncPullQuery), async (c) => {
-      const { cursor, limit = DEFAULT_PULL_LIMIT } = c.req.valid('query');
+      const { cursor, limit = DEFAULT_PULL_LIMIT, scope = 'all' } = c.req.valid('query');
       const after = decodeCursor(cursor);
       const agentId = c.var.user.id;
       // One row beyond the page tells whether more is ready.
@@ -73,9 +73,11 @@ export const syncRoutes = (deps: RouteDeps) =>
         reminders: resumeAfter(shownReminders, after.reminders, settledBefore),
       };
       const nextCursor = encodeCursor(next);
+      // The scope filters what is sent, not the cursor: a page of closed history moves it on too.
+      const open = scope === 'open';
       const body: SyncPullResponse = {
-        cases: shownCases.map((p) => p.record),
-        reminders: shownReminders.map((p) => p.record),
+        cases: shownCases.map((p) => p.record).filter((record) => !open || record.status !== 'closed'),
+        reminders: shownReminders.map((p) => p.record).filter((record) => !open || record.status === 'pending' || record.status === 'fired'),
         cursor: nextCursor,
         // Only when the cursor moved: otherwise the client would ask again for the same page.
         more: (cases.length > limit || reminders.length > limit) && nextCursor !== (cursor ?? encodeCursor(after)),
