@@ -69,6 +69,15 @@ describe('CRM sites service', () => {
     expect(await sites.forUrl('https://unknown.example/')).toBeNull();
   });
 
+  test('the most specific pattern wins when several sites match a URL', async () => {
+    const { sites } = setup([]);
+    const whole = site(5, 'https://crm.a.example/*');
+    const subApp = { ...site(6, 'https://crm.a.example/service/tickets*'), fields: { phone: { path: ['#tel'], read: 'text' as const } } };
+    await sites.refresh({ sites: async () => [whole, subApp] });
+    expect(await sites.forUrl('https://crm.a.example/service/tickets/42')).toEqual({ fields: subApp.fields, replyBox: null });
+    expect(await sites.forUrl('https://crm.a.example/customers/7')).toEqual({ fields: whole.fields, replyBox: null });
+  });
+
   test('a server without the routes keeps the cached copy and reports the failure', async () => {
     const { sites } = setup([]);
     const a = site(1, 'https://crm.a.example/*');

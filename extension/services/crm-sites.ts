@@ -103,7 +103,12 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
     /** How a content script at `url` reads its page, or null when no site matches it. */
     async forUrl(url: string | null): Promise<ContentSite | null> {
       if (!url) return null;
-      const site = (await all()).find((candidate) => matchesPattern(candidate.urlPattern, url));
+      // The most specific pattern wins (a sub-application's own rules over its whole CRM's);
+      // between equally long ones, the first: configured sites before the built-in demo.
+      let site: CrmSite | undefined;
+      for (const candidate of await all()) {
+        if (matchesPattern(candidate.urlPattern, url) && (!site || candidate.urlPattern.length > site.urlPattern.length)) site = candidate;
+      }
       return site ? forContent(site) : null;
     },
     /**
