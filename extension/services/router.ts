@@ -43,8 +43,8 @@ type Handlers = { [T in ToBackground['type']]: (message: Extract<ToBackground, {
 
 /** One handler per background message type: the whole protocol of the background in one map. */
 export function createBackgroundRouter(deps: RouterDeps) {
-  const syncAndNotify = async () => {
-    const state = await deps.sync.sync();
+  const syncAndNotify = async (options?: { refreshCatalogue: boolean }) => {
+    const state = await deps.sync.sync(options);
     await deps.notifySidebars(null);
     return state;
   };
@@ -151,7 +151,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
       try {
         const reply = await deps.signIn(serverUrl, { username: message.username, password: message.password });
         await deps.settings.signedIn({ serverUrl, token: reply.token, user: reply.user });
-        void syncAndNotify();
+        void syncAndNotify({ refreshCatalogue: true });
         return { ok: true, user: reply.user };
       } catch (error) {
         return { ok: false, message: error instanceof Error ? error.message : String(error) };
@@ -169,7 +169,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
       return { serverUrl, user: session?.user ?? null };
     },
 
-    'sync.now': () => syncAndNotify(),
+    'sync.now': () => syncAndNotify({ refreshCatalogue: true }),
 
     'case.get': async (message) => (await deps.cases.get(message.id)) ?? null,
 

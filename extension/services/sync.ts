@@ -9,6 +9,12 @@ import { createInFlight, type InFlight } from './outbox';
 const BATCH_SIZE = 50;
 /** Pages pulled in one run at most (100 records each); the next run continues from the cursor. */
 const MAX_PULL_PAGES = 20;
+/**
+ * How old the cached catalogue (templates, categories, rules, sites) may be before a sync fetches
+ * it again. A sync follows every save, and the catalogue changes far less often than cases; the
+ * sync alarm runs each minute, so the catalogue is never much older than that.
+ */
+const CATALOGUE_MAX_AGE_MS = 50_000;
 
 interface SyncDeps {
   db: LingtingDb;
@@ -155,24 +161,42 @@ export function createSyncService(deps: SyncDeps) {
     if (rules) await db.cache.put({ key: 'wordingRules', value: rules, fetchedAt });
   }
 
-  async function run(): Promise<SyncState> {
+  // Catalogue refreshes asked for (by `sync({ refreshCatalogue: true })`) and done, counted, so a
+  // request made while a refresh is under way is not taken for done by it.
+  let catalogueAsked = 0;
+  let catalogueDone = 0;
+
+  async function catalogueDue(): Promise<boolean> {
+    if (catalogueAsked > catalogueDone) return true;
+    const templates = await db.cache.get('templates');
+    return !templates || deps.now().getTime() - Date.parse(templates.fetchedAt) >= CATALOGUE_MAX_AGE_MS;
+  }
+
+  /** One pass: push, pull, and the catalogue when due. `ran` is false when nothing could be done. */
+  async function run(): Promise<{ state: SyncState; ran: boolean }> {
     const session = await deps.settings.session();
-    if (!session) return state();
+    if (!session) return { state: await state(), ran: false };
     const api = deps.api(session);
+    let ran = true;
     try {
       while (await pushBatch(api, session.user.id)) {
         /* keep going until the outbox is empty */
       }
       await pullChanges(api, session.user.id);
-      await refreshCache(api);
-      // Optional data: a server without these routes yet leaves the cached copy as it was.
-      await deps.refreshMore?.(session).catch(() => undefined);
+      if (await catalogueDue()) {
+        const asked = catalogueAsked;
+        await refreshCache(api);
+        // Optional data: a server without these routes yet leaves the cached copy as it was.
+        await deps.refreshMore?.(session).catch(() => undefined);
+        catalogueDone = asked;
+      }
       await recordOutcome(null);
     } catch (error) {
+      ran = false;
       if (error instanceof ServerError && error.status === 401) await deps.settings.signedOut();
       await recordOutcome(error instanceof Error ? error.message : String(error));
     }
-    return state();
+    return { state: await state(), ran };
   }
 
   async function state(): Promise<SyncState> {
@@ -186,9 +210,19 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   return {
-    /** Runs one sync; a call while one is running joins it rather than starting another. */
-    sync(): Promise<SyncState> {
-      running ??= run().finally(() => {
+    /**
+     * Runs one sync; a call while one is running joins it rather than starting another. The
+     * catalogue is fetched when it is older than a minute or so, or now with `refreshCatalogue`
+     * (the agent's "sync now", a sign-in); asked for while a sync is past that step, it gets one
+     * more pass.
+     */
+    sync({ refreshCatalogue = false }: { refreshCatalogue?: boolean } = {}): Promise<SyncState> {
+      if (refreshCatalogue) catalogueAsked++;
+      running ??= (async () => {
+        let outcome = await run();
+        if (outcome.ran && catalogueAsked > catalogueDone) outcome = await run();
+        return outcome.state;
+      })().finally(() => {
         running = null;
       });
       return running;

@@ -21,7 +21,11 @@ let settings: SettingsService;
 /** While true, every request fails as if the server were down. */
 let offline = false;
 
+/** The path of every request the extension made, in order. */
+const requested: string[] = [];
+
 const appFetch: typeof fetch = async (input, init) => {
+  requested.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
   if (offline) throw new TypeError('Failed to fetch');
   return server.app.request(input instanceof Request ? input : String(input), init);
 };
@@ -44,6 +48,7 @@ beforeEach(async () => {
   db = openDb(`lingting-${randomUUID()}`);
   settings = createSettingsService(memoryStorageArea());
   offline = false;
+  requested.length = 0;
   const password = server.credentials.find((c) => c.role === 'agent')!.password;
   const reply = await signIn(SERVER_URL, { username: 'agent', password }, appFetch);
   await settings.signedIn({ serverUrl: SERVER_URL, token: reply.token, user: reply.user });
@@ -134,6 +139,21 @@ describe('extension sync', () => {
     expect(cached.templates.length).toBeGreaterThanOrEqual(24);
     expect(cached.templates.every((t) => t.status === 'published')).toBe(true);
     expect(cached.categories.map((c) => c.id)).toContain('waterproofing');
+  });
+
+  test('a sync after a save pushes and pulls, and leaves a fresh catalogue alone unless asked', async () => {
+    const sync = makeSync();
+    await sync.sync();
+    expect(requested).toEqual(expect.arrayContaining(['/api/templates', '/api/categories', '/api/wording-rules']));
+    requested.length = 0;
+    await makeCases().save(makeCase());
+    expect((await sync.sync()).kind).toBe('synced');
+    expect(requested).toEqual(['/api/sync/push', '/api/sync/pull']);
+    requested.length = 0;
+    // "Sync now", even when asked while another sync is under way.
+    const [first, second] = [sync.sync(), sync.sync({ refreshCatalogue: true })];
+    await Promise.all([first, second]);
+    expect(requested.filter((path) => path === '/api/templates')).toHaveLength(1);
   });
 
   test('a revoked token signs the extension out instead of retrying forever', async () => {
