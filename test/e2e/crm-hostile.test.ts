@@ -1,9 +1,9 @@
 // The content side on hostile CRM pages, in real Chromium: capture through shadow roots, late
 // iframes and client-side navigation; insertion that reaches each page app's own model; the
 // sidebar visible and usable whatever the page's CSS, CSP and key handlers do.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CrmSite, InsertResult, WordingRuleInput } from '../../shared';
+import { DEMO_CRM_SITE, type CrmSite, type InsertResult, type WordingRuleInput } from '../../shared';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import {
   pageTextThroughShadowRoots,
@@ -82,12 +82,17 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   [server, fixtures] = await Promise.all([startServer(), startFixtureServer()]);
-  // A supervisor's rule, on the server before the agent signs in: the first sync brings it.
+  // A supervisor configures the sites and a rule on the server; the agent's first sync brings them.
+  for (const configured of [...SITES, UNGRANTED]) await sendAs(server, 'supervisor', 'POST', '/api/crm-sites', configured);
   await sendAs(server, 'supervisor', 'POST', '/api/wording-rules', RULE);
   browser = await launchWithExtension('zh-CN');
   await signInThroughOptions(browser, server);
-  // What a sync with a server that has these sites leaves in the extension's cache.
-  await browser.serviceWorker.evaluate((sites) => chrome.storage.local.set({ crmSites: sites }), [...SITES, UNGRANTED]);
+  const cachedSiteIds = () =>
+    browser.serviceWorker.evaluate(async () => ((await chrome.storage.local.get('crmSites')).crmSites as { id: string }[] | undefined)?.map((s) => s.id) ?? []);
+  await vi.waitFor(async () => expect(await cachedSiteIds()).toEqual(expect.arrayContaining([...SITES, UNGRANTED].map((s) => s.id))), {
+    timeout: 20_000,
+    interval: 100,
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -116,8 +121,9 @@ describe('content scripts for configured CRMs', () => {
   test('none is registered for a site not granted, nor twice where the manifest already runs it', async () => {
     // The fixture sites live under the demo CRM's manifest pattern; the ungranted one is elsewhere.
     // (Headless Chromium cannot click the permission prompt: granted registration is unit-tested.)
-    const sites = await browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('crmSites')).crmSites as unknown[]);
-    expect(sites).toHaveLength(SITES.length + 1);
+    const sites = await browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('crmSites')).crmSites as { id: string }[]);
+    // The fixtures, the ungranted site and the demo CRM the server was seeded with.
+    expect(sites.map((s) => s.id).sort()).toEqual([...SITES, UNGRANTED, DEMO_CRM_SITE].map((s) => s.id).sort());
     expect(await browser.serviceWorker.evaluate(async () => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
   });
 });
