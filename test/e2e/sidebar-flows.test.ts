@@ -245,6 +245,26 @@ test('case history lists the customer\'s earlier complaint, pushed by another sy
   await page.close();
 });
 
+test('an edit of the open case made in the agent\'s other browser shows in this sidebar after a sync', async () => {
+  const { page, sidebar } = await openCrm();
+  const what = sidebar.locator('[data-step="apologise"] input[name="restatement-what"]');
+  await what.fill('阳台漏水');
+  // Saved and synced by this browser first.
+  const onServer = async () => {
+    const { cases } = z.object({ cases: z.array(StoredCase) }).parse(await send('agent', 'GET', '/api/cases'));
+    return cases.find((c) => c.restatement?.what === '阳台漏水');
+  };
+  await expect.poll(onServer, { timeout: 20_000 }).toBeDefined();
+  const { agentId: _agentId, serverUpdatedAt: _serverUpdatedAt, ...stored } = (await onServer())!;
+
+  // The same case, edited later on the agent's other computer and synced from there.
+  const elsewhere: Case = { ...stored, restatement: { ...stored.restatement!, what: '阳台和卧室都漏水' }, updatedAt: new Date(Date.now() + 1_000).toISOString() };
+  await send('agent', 'POST', '/api/sync/push', { changes: [{ changeId: crypto.randomUUID(), kind: 'case.put', case: elsewhere }] });
+  await syncNow(sidebar);
+  await expect.poll(() => what.inputValue(), { timeout: 20_000 }).toBe('阳台和卧室都漏水');
+  await page.close();
+});
+
 test('the Alt+L toggle: the service worker\'s content.toggle collapses and expands the sidebar', async () => {
   const { page, sidebar } = await openCrm();
   const frame = await sidebar.frameElement();

@@ -102,6 +102,18 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
     });
   }, [pageKey, context === null, caseId]);
 
+  // A newer version of this very case, pulled from the agent's other browser, replaces the draft.
+  // An edit made here since then is newer (every edit stamps its time) and stays.
+  const pulled = caseId ? null : (context?.openCase ?? null);
+  useEffect(() => {
+    if (!pulled) return;
+    setDraft((current) => {
+      if (!current || current.id !== pulled.id || Date.parse(pulled.updatedAt) <= Date.parse(current.updatedAt)) return current;
+      asStored.add(pulled);
+      return pulled;
+    });
+  }, [pulled?.id, pulled?.updatedAt]);
+
   if (!context) return <div class="sidebar loading" aria-busy="true" />;
 
   const update = (next: Case) => setDraft(next);
