@@ -114,24 +114,27 @@ export function createSyncService(deps: SyncDeps) {
    * Returns whether any reminder changed.
    */
   async function applyPulled(userId: string, pulled: SyncPullResponse): Promise<boolean> {
+    // Instants may carry any offset: compared as times, as the server compares them.
+    const localIsCurrent = (local: { updatedAt: string } | undefined, incoming: { updatedAt: string }) =>
+      local !== undefined && Date.parse(local.updatedAt) >= Date.parse(incoming.updatedAt);
     return db.transaction('rw', [db.cases, db.reminders, db.cache], async () => {
       for (const stored of pulled.cases) {
         const local = await db.cases.get(stored.id);
-        if (local && local.updatedAt >= stored.updatedAt) continue;
+        if (localIsCurrent(local, stored)) continue;
         if (!local && stored.status === 'closed') continue;
         // The server's own fields (agentId, serverUpdatedAt) are not part of the local record.
         await db.cases.put({ ...Case.parse(stored), ownerId: userId });
       }
       let remindersChanged = false;
       for (const reminder of pulled.reminders) {
-        const local = await db.reminders.get(reminder.id);
-        if (local && local.updatedAt >= reminder.updatedAt) continue;
+        if (localIsCurrent(await db.reminders.get(reminder.id), reminder)) continue;
         await db.reminders.put(reminder);
         remindersChanged = true;
       }
-      const cursors = await db.cache.get('pullCursors');
-      const caughtUp = (await pullPosition(userId))?.caughtUp === true || !pulled.more;
-      const value = { ...(cursors?.key === 'pullCursors' ? cursors.value : {}), [userId]: { cursor: pulled.cursor, caughtUp } };
+      const entry = await db.cache.get('pullCursors');
+      const positions = entry?.key === 'pullCursors' ? entry.value : {};
+      const caughtUp = positions[userId]?.caughtUp === true || !pulled.more;
+      const value = { ...positions, [userId]: { cursor: pulled.cursor, caughtUp } };
       await db.cache.put({ key: 'pullCursors', value, fetchedAt: deps.now().toISOString() });
       return remindersChanged;
     });
