@@ -11,6 +11,9 @@ export const Id = z.uuid();
 /** An ISO-8601 instant with an explicit offset, as `Date.prototype.toISOString` writes it. */
 export const Instant = z.iso.datetime({ offset: true });
 
+/** Whether instant `a` is later than `b`, compared as times: instants may carry any offset. */
+export const isLaterInstant = (a: string, b: string): boolean => Date.parse(a) > Date.parse(b);
+
 // C0 control characters other than tab and newlines never belong in text we store or insert.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 

@@ -1,4 +1,4 @@
-import type { Case, CustomerSnapshot } from '../../shared';
+import { isLaterInstant, type Case, type CustomerSnapshot } from '../../shared';
 import { ownedBy, type LingtingDb, type LocalCase } from '../db/schema';
 import { createInFlight, enqueueCoalesced, type InFlight } from './outbox';
 
@@ -20,7 +20,7 @@ export function createCaseService(deps: {
       await db.transaction('rw', db.cases, db.outbox, async () => {
         const stored = await db.cases.get(record.id);
         // An older autosave arriving late must not overwrite a newer draft.
-        if (stored && stored.updatedAt > record.updatedAt) return;
+        if (stored && isLaterInstant(stored.updatedAt, record.updatedAt)) return;
         await db.cases.put(ownerId ? { ...record, ownerId } : record);
         await enqueueCoalesced(db, inFlight, { changeId: deps.newId(), kind: 'case.put', case: record }, deps.now().toISOString(), ownerId);
       });
@@ -41,7 +41,7 @@ export function createCaseService(deps: {
       const open = candidates
         // Another agent's draft on a shared desk stays theirs: this user starts their own case.
         .filter((c) => c.status !== 'closed' && c.customer.phone === customer.phone && (!userId || ownedBy(c.ownerId, userId)))
-        .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+        .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
       return open[0] ? withoutOwner(open[0]) : null;
     },
   };

@@ -1,4 +1,4 @@
-import { Case, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
+import { Case, isLaterInstant, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
 import { ownedBy, type LingtingDb, type OutboxEntry, type PullPosition } from '../db/schema';
 import type { ServerApi } from './server-api';
 import { ServerError } from './server-api';
@@ -114,9 +114,8 @@ export function createSyncService(deps: SyncDeps) {
    * Returns whether any reminder changed.
    */
   async function applyPulled(userId: string, pulled: SyncPullResponse): Promise<boolean> {
-    // Instants may carry any offset: compared as times, as the server compares them.
     const localIsCurrent = (local: { updatedAt: string } | undefined, incoming: { updatedAt: string }) =>
-      local !== undefined && Date.parse(local.updatedAt) >= Date.parse(incoming.updatedAt);
+      local !== undefined && !isLaterInstant(incoming.updatedAt, local.updatedAt);
     return db.transaction('rw', [db.cases, db.reminders, db.cache], async () => {
       for (const stored of pulled.cases) {
         const local = await db.cases.get(stored.id);

@@ -1,5 +1,6 @@
 import {
   completeStep,
+  isLaterInstant,
   skipStep,
   type Restatement,
   type Case,
@@ -39,7 +40,7 @@ export function newCase(customer: CustomerSnapshot, language: Locale, now: Date,
 export function edited(record: Case, changes: Partial<Case>, now: Date): Case {
   const updatedAt = now.toISOString();
   // Two edits in the same millisecond must still be ordered.
-  const next = updatedAt > record.updatedAt ? updatedAt : new Date(Date.parse(record.updatedAt) + 1).toISOString();
+  const next = isLaterInstant(updatedAt, record.updatedAt) ? updatedAt : new Date(Date.parse(record.updatedAt) + 1).toISOString();
   return { ...record, ...changes, updatedAt: next };
 }
 

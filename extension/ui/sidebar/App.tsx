@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   currentStep,
   flagWording,
+  isLaterInstant,
   newRecordId,
   renderTemplate,
   type Case,
@@ -108,7 +109,7 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
   useEffect(() => {
     if (!pulled) return;
     setDraft((current) => {
-      if (!current || current.id !== pulled.id || Date.parse(pulled.updatedAt) <= Date.parse(current.updatedAt)) return current;
+      if (!current || current.id !== pulled.id || !isLaterInstant(pulled.updatedAt, current.updatedAt)) return current;
       asStored.add(pulled);
       return pulled;
     });

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type Case, type Reminder, type SyncChange, SyncResult } from '../../../../shared';
+import { type Case, isLaterInstant, type Reminder, type SyncChange, SyncResult } from '../../../../shared';
 import type { Database } from '../schema';
 import type { SyncRepository } from '../types';
 import { createGroupCommit } from '../group-commit';
@@ -40,7 +40,7 @@ async function putCase(
   if (stored && stored.agent_id !== userId) {
     return { changeId: change.changeId, status: 'rejected', reason: 'case belongs to another agent' };
   }
-  if (stored && Date.parse(stored.updated_at) >= Date.parse(incoming.updatedAt)) {
+  if (stored && !isLaterInstant(incoming.updatedAt, stored.updated_at)) {
     // Last writer by the client's clock wins; an equal time is the same version seen again.
     return { changeId: change.changeId, status: 'stale' };
   }
@@ -92,7 +92,7 @@ async function putReminder(
   if (stored && (stored.agent_id !== userId || stored.case_id !== incoming.caseId)) {
     return { changeId: change.changeId, status: 'rejected', reason: 'reminder id already used for another case' };
   }
-  if (stored && Date.parse(stored.updated_at) >= Date.parse(incoming.updatedAt)) {
+  if (stored && !isLaterInstant(incoming.updatedAt, stored.updated_at)) {
     return { changeId: change.changeId, status: 'stale' };
   }
   const columns = {
