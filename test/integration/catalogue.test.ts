@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError, CategoryList, DEFAULT_CATEGORIES, LOCALES, TemplateList } from '../../shared';
-import { startServer, type TestServer } from './helpers';
+import { makeCase, putChange, startServer, type TestServer } from './helpers';
 
 let server: TestServer;
 let agent: string;
@@ -97,6 +97,12 @@ describe('the cached template lists', () => {
     const [first] = await server.store.templates.list({ language: 'en', status: 'published' });
     await server.store.templates.seed([{ ...first!, id: '0b8f4f8e-5a43-4f0e-9d59-000000000e01', shortcut: ';fresh', title: 'Fresh wording' }]);
     expect(await titles()).toContain('Fresh wording');
+  });
+
+  it('stay cached across sync pushes, which change no template', async () => {
+    const before = await server.store.templates.fingerprint();
+    expect((await server.push(agent, [putChange(makeCase())])).status).toBe(200);
+    expect(await server.store.templates.fingerprint()).toBe(before);
   });
 
   it('show a write by another process on the same file within a second', async () => {

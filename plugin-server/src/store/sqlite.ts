@@ -44,12 +44,22 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
   }
   const checkpointer = startCheckpointer(sqlite, file);
   const store = createKyselyStore(db, { substringSearch: 'sqlite-fts5', groupCommit: true });
-  // The cached template lists are current while this pair stands still. Every write of this
-  // process goes through this one connection, and `total_changes()` counts it at once for almost
-  // nothing. A write by another process (the sqlite3 shell, a restore) moves `data_version`, which
+  // The cached template lists are current while this pair stands still. Every template write of
+  // this process goes through the repository below and is counted once it has committed (a failed
+  // one too: a needless refresh is harmless); other writes, such as sync pushes, leave the lists
+  // alone. A write by another process (the sqlite3 shell, a restore) moves `data_version`, which
   // costs more to read, so it is read at most every quarter second: such a change reaches the
   // cached lists within that time. (Far cheaper than aggregating the templates table per read.)
-  const totalChanges = sqlite.prepare<[], number>('select total_changes()').pluck();
+  let templateWrites = 0;
+  const counted =
+    <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await write(...args);
+      } finally {
+        templateWrites++;
+      }
+    };
   const dataVersion = sqlite.prepare<[], number>('pragma data_version').pluck();
   let version = dataVersion.get()!;
   let versionReadAt = performance.now();
@@ -58,11 +68,20 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
       version = dataVersion.get()!;
       versionReadAt = performance.now();
     }
-    return `${version}:${totalChanges.get()!}`;
+    return `${version}:${templateWrites}`;
+  };
+  const { templates } = store;
+  const countedTemplates = {
+    ...templates,
+    create: counted(templates.create),
+    update: counted(templates.update),
+    changeStatus: counted(templates.changeStatus),
+    seed: counted(templates.seed),
+    fingerprint,
   };
   const close = async () => {
     await checkpointer.stop();
     await store.close();
   };
-  return { ...store, templates: { ...store.templates, fingerprint }, close };
+  return { ...store, templates: countedTemplates, close };
 }
