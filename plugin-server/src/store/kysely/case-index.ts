@@ -6,6 +6,12 @@ export type IndexedCase = Pick<Case, 'categoryIds' | 'summary' | 'notes' | 'seve
   customer: Pick<Case['customer'], 'name' | 'phone'> & { project?: string };
 };
 
+/**
+ * An instant as the query columns hold it: normalised to UTC, so that text order is time order
+ * whatever offset a client wrote (the `data` column keeps the client's own spelling).
+ */
+export const utc = (instant: string) => new Date(instant).toISOString();
+
 /** How search text is compared: NFKC (full-width digits and letters fold) and lower case. */
 export function normaliseForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase();

@@ -2,7 +2,8 @@ import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kyse
 import { StoredCase } from '../../../../shared';
 import type { CasesTable, Database } from '../schema';
 import type { CaseFilter, CasePage, CaseRepository } from '../types';
-import { normaliseForSearch } from './case-index';
+import { normaliseForSearch, utc } from './case-index';
+import { containsPattern } from './errors';
 
 /** The stored JSON is the case as the client sent it; ownership and server time come from columns. */
 export function toStoredCase(row: Pick<Selectable<CasesTable>, 'data' | 'agent_id' | 'server_updated_at'>): StoredCase {
@@ -11,7 +12,6 @@ export function toStoredCase(row: Pick<Selectable<CasesTable>, 'data' | 'agent_i
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
-const utc = (instant: string) => new Date(instant).toISOString();
 
 // A cursor is the sort key of the last case on the page: (received_at desc, id asc). Opaque to
 // clients; a malformed one is a caller error, not a reason to restart from the first page.
@@ -78,9 +78,6 @@ function applyFilter(query: CaseQuery, filter: CaseFilter, db: Kysely<Database>)
   return q;
 }
 
-/** LIKE pattern for a literal substring; `\` is the escape character in the query. */
-const likeContaining = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-
 /**
  * How a database finds substrings: `sqlite-fts5` has a trigram FTS5 table (migration 002);
  * `like` relies on LIKE alone, which PostgreSQL serves from its pg_trgm GIN index. Both
@@ -105,7 +102,7 @@ const ftsMatches = (needle: string) =>
 
 /** Narrows `query` to cases whose search text contains `needle` (already normalised). */
 async function applySearch(query: CaseQuery, needle: string, how: SubstringSearch, db: Kysely<Database>): Promise<CaseQuery> {
-  const contains = sql<boolean>`${sql.ref('cases.search_text')} like ${likeContaining(needle)} escape '\\'`;
+  const contains = sql<boolean>`${sql.ref('cases.search_text')} like ${containsPattern(needle)} escape '\\'`;
   if (how === 'sqlite-fts5') {
     const probe = await sql<{ n: number }>`select count(*) as n from (${ftsMatches(needle)} limit ${COMMON_MATCHES})`.execute(db);
     if (Number(probe.rows[0]?.n ?? 0) < COMMON_MATCHES) {

@@ -3,11 +3,8 @@ import { type Case, isLaterInstant, type Reminder, type SyncChange, SyncResult }
 import type { Database } from '../schema';
 import type { SyncRepository } from '../types';
 import { createGroupCommit } from '../group-commit';
-import { searchText } from './case-index';
+import { searchText, utc } from './case-index';
 
-// Incoming instants may carry any offset; columns hold them normalised to UTC so that text order
-// is time order. The `data` column keeps the client's own spelling.
-const utc = (instant: string) => new Date(instant).toISOString();
 
 /**
  * Serialises transactions that touch the same keys until they commit. SQLite needs nothing
