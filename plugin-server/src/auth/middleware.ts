@@ -15,6 +15,8 @@ export interface AuthEnv {
     tokenHash: string | undefined;
     /** The hash of the session cookie's id, when the request was authenticated by cookie. */
     sessionHash: string | undefined;
+    /** That session's synchronizer token for `X-CSRF-Token`, when authenticated by cookie. */
+    csrfToken: string | undefined;
   };
 }
 
@@ -61,6 +63,7 @@ export function authenticate(deps: AuthDeps) {
       c.set('user', user);
       c.set('tokenHash', tokenHash);
       c.set('sessionHash', undefined);
+      c.set('csrfToken', undefined);
       return next();
     }
 
@@ -73,6 +76,7 @@ export function authenticate(deps: AuthDeps) {
     c.set('user', session.user);
     c.set('tokenHash', undefined);
     c.set('sessionHash', sessionHash);
+    c.set('csrfToken', session.csrfToken);
     return next();
   });
 }
