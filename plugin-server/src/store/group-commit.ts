@@ -22,7 +22,7 @@ const MAX_BATCH = 64;
  * an error. Nothing is acknowledged before its commit.
  */
 export function createGroupCommit<I, O>(db: Kysely<Database>, apply: ApplyBatch<I, O>) {
-  let queue: Queued<I, O>[] = [];
+  const queue: Queued<I, O>[] = [];
   let running = false;
 
   const applyAlone = (queued: Queued<I, O>) =>
@@ -32,10 +32,8 @@ export function createGroupCommit<I, O>(db: Kysely<Database>, apply: ApplyBatch<
       .then(([output]) => queued.resolve(output!), queued.reject);
 
   async function drain(): Promise<void> {
-    running = true;
     while (queue.length > 0) {
-      const batch = queue.slice(0, MAX_BATCH);
-      queue = queue.slice(MAX_BATCH);
+      const batch = queue.splice(0, MAX_BATCH);
       if (batch.length === 1) {
         await applyAlone(batch[0]!);
         continue;
