@@ -1,5 +1,16 @@
 import { type Kysely, Migrator } from 'kysely';
 import { migrationProvider } from './migrations';
+import type { Database } from './schema';
+
+/** Migrates a freshly opened database, or closes it and rethrows: a store never starts half-migrated. */
+export async function migrateOrClose(db: Kysely<Database>): Promise<void> {
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
 
 /** Brings the schema up to date; a no-op when it already is. Throws if a migration fails. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations see the schema of their time, not today's

@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createKyselyStore } from './kysely';
 import type { KeyLocker } from './kysely/sync';
-import { migrateToLatest } from './migrate';
+import { migrateOrClose } from './migrate';
 import type { Database } from './schema';
 import type { Store } from './types';
 
@@ -34,11 +34,6 @@ export async function createPostgresStore({ connectionString, maxConnections = 1
   // pool; unhandled, it would crash the process. The pool replaces the connection by itself.
   pool.on('error', (error) => console.error('PostgreSQL connection lost (the pool will reconnect):', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
+  await migrateOrClose(db);
   return createKyselyStore(db, { lockKeys: advisoryLocks, substringSearch: 'like' });
 }

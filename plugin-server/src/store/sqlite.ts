@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { startCheckpointer } from './checkpointer';
 import { createKyselyStore } from './kysely';
-import { migrateToLatest } from './migrate';
+import { migrateOrClose } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 import type { Store } from './types';
@@ -36,12 +36,7 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
   }
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    await db.destroy();
-    throw error;
-  }
+  await migrateOrClose(db);
   const checkpointer = startCheckpointer(sqlite, file);
   const store = createKyselyStore(db, { substringSearch: 'sqlite-fts5', groupCommit: true });
   // The cached template lists are current while this pair stands still. Every template write of
