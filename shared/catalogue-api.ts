@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError } from './api';
 import { Category, CategoryId } from './category';
 import { CrmSite } from './crm-site';
-import { Id, Instant, LocalizedText } from './primitives';
+import { Id, Instant, Locale, LocalizedText } from './primitives';
 import { Review } from './review';
 import { Template, TemplateStatus } from './template';
 import { WordingRule } from './wording-rule';
@@ -25,6 +25,17 @@ export const TemplateFields = Template.pick({
 export type TemplateFields = z.infer<typeof TemplateFields>;
 
 /** POST /api/templates: a new draft. */
+/** `GET /api/templates`: which templates to list. */
+export const TemplateQuery = z.object({
+  status: TemplateStatus.optional(),
+  language: Locale.optional(),
+  /** Text searched in title, body and shortcut, case-insensitively. */
+  q: z.string().trim().min(1).max(100).optional(),
+});
+
+/** A path parameter naming a record by its id. */
+export const IdParam = z.object({ id: Id });
+
 export const TemplateCreateRequest = TemplateFields.extend({ id: Id });
 export type TemplateCreateRequest = z.infer<typeof TemplateCreateRequest>;
 

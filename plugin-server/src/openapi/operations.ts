@@ -15,7 +15,6 @@ import {
   CrmSiteResponse,
   GeneratedPasswordResponse,
   Id,
-  Locale,
   ReminderList,
   ReviewCreateRequest,
   ReviewList,
@@ -34,7 +33,6 @@ import {
   TemplateCreateRequest,
   TemplateList,
   TemplateResponse,
-  TemplateStatus,
   TemplateStatusRequest,
   TemplateUpdateRequest,
   TemplateVersionList,
@@ -46,6 +44,8 @@ import {
   WordingRuleInput,
   WordingRuleList,
   WordingRuleResponse,
+  TemplateQuery,
+  IdParam,
 } from '../../../shared';
 
 /** Who may call an operation: nobody signed in needed, or any of these roles. */
@@ -69,7 +69,7 @@ export interface Operation {
 
 const ALL_ROLES: readonly Role[] = ['agent', 'supervisor', 'trainer', 'admin'];
 const CASE_READERS: readonly Role[] = ['agent', 'supervisor', 'trainer'];
-const idParam = z.object({ id: Id });
+const idParam = IdParam;
 const categoryParam = z.object({ id: CategoryId });
 const html = z.string().describe('text/html');
 
@@ -94,7 +94,7 @@ export const OPERATIONS: readonly Operation[] = [
 
   {
     method: 'get', path: '/api/templates', summary: 'Templates by status, language, text; agents get published only', access: ALL_ROLES,
-    query: z.object({ status: TemplateStatus.optional(), language: Locale.optional(), q: z.string().optional() }), responses: { 200: TemplateList },
+    query: TemplateQuery, responses: { 200: TemplateList },
   },
   { method: 'post', path: '/api/templates', summary: 'Create a draft', access: ['supervisor'], body: TemplateCreateRequest, responses: { 201: TemplateResponse }, errors: [409] },
   { method: 'get', path: '/api/templates/{id}', summary: 'One template (agents: published only)', access: ALL_ROLES, params: idParam, responses: { 200: TemplateResponse }, errors: [404] },

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { CrmSite, Id } from '../../../shared';
+import { CrmSite, IdParam } from '../../../shared';
 import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { ApiProblem } from '../http/problem';
 import { validate } from '../http/validate';
 import type { RouteDeps } from './deps';
 
-const IdParam = z.object({ id: Id });
 
 /** CRM site configurations: every signed-in role reads them (the extension needs them); supervisors edit. */
 export const crmSiteRoutes = (deps: RouteDeps) =>

@@ -1,13 +1,11 @@
 import { Hono, type TypedResponse } from 'hono';
-import { z } from 'zod';
 import {
-  Id,
-  Locale,
+  IdParam,
   type Template,
   type TemplateConflict,
   TemplateCreateRequest,
   type TemplateFields,
-  TemplateStatus,
+  TemplateQuery,
   TemplateStatusRequest,
   TemplateUpdateRequest,
 } from '../../../shared';
@@ -17,13 +15,6 @@ import { validate } from '../http/validate';
 import type { TemplateFilter, TemplateWrite } from '../store';
 import type { RouteDeps } from './deps';
 
-const TemplateQuery = z.object({
-  status: TemplateStatus.optional(),
-  language: Locale.optional(),
-  /** Text searched in title, body and shortcut, case-insensitively. */
-  q: z.string().trim().min(1).max(100).optional(),
-});
-const IdParam = z.object({ id: Id });
 
 /** Unknown category ids are a client mistake (400), caught before anything is written. */
 async function checkCategories(deps: RouteDeps, fields: TemplateFields) {

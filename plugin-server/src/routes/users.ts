@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { Id, UserCreateRequest, UserUpdateRequest } from '../../../shared';
+import { IdParam, UserCreateRequest, UserUpdateRequest } from '../../../shared';
 import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { ApiProblem } from '../http/problem';
 import { validate } from '../http/validate';
 import type { RouteDeps } from './deps';
 
-const IdParam = z.object({ id: Id });
 
 /**
  * Users, for admins only: list, create (the generated password is shown once), change role,

@@ -1,12 +1,10 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { Id, type WordingRule, WordingRuleInput } from '../../../shared';
+import { IdParam, type WordingRule, WordingRuleInput } from '../../../shared';
 import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { ApiProblem } from '../http/problem';
 import { validate } from '../http/validate';
 import type { RouteDeps } from './deps';
 
-const IdParam = z.object({ id: Id });
 
 /** Wording rules: every signed-in role reads them (the sidebar flags drafts); supervisors edit. */
 export const wordingRuleRoutes = (deps: RouteDeps) =>
