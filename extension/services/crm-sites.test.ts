@@ -112,6 +112,22 @@ describe('saving a picked rule', () => {
     expect(await sites.forUrl('https://crm.c.example/x')).toEqual({ fields: { phone: picked }, replyBox: { path: ['#reply'], read: 'value' } });
   });
 
+  test('updates the most specific configured site, as forUrl reads it', async () => {
+    const { sites } = setup([]);
+    const whole = site(5, 'https://crm.a.example/*');
+    const subApp = site(6, 'https://crm.a.example/service/tickets*');
+    await sites.refresh({ sites: async () => [whole, subApp] });
+    const saved: { site: CrmSite; isNew: boolean }[] = [];
+    const source = {
+      sites: async () => [],
+      saveSite: async (site: CrmSite, isNew: boolean) => (saved.push({ site, isNew }), site),
+    };
+    await sites.saveRule('https://crm.a.example/service/tickets/42', 'phone', picked, source, () => 'unused');
+    expect(saved).toEqual([{ site: { ...subApp, fields: { ...subApp.fields, phone: picked } }, isNew: false }]);
+    expect(await sites.forUrl('https://crm.a.example/service/tickets/42')).toEqual({ fields: { ...subApp.fields, phone: picked }, replyBox: null });
+    expect(await sites.forUrl('https://crm.a.example/customers/7')).toEqual({ fields: whole.fields, replyBox: null });
+  });
+
   test('nothing is cached when the server refuses', async () => {
     const { sites } = setup([]);
     const source = {
