@@ -93,12 +93,10 @@ export default defineBackground({
 
     listenInBackground((message, sender) => route(message, { tabId: sender.tab?.id ?? null, url: sender.url ?? null }));
 
-    // Content scripts for configured CRMs follow the cached sites and the agent's grants.
+    // Content scripts for configured CRMs follow the agent's grants here; the cached sites' own
+    // changes (crmSites.refresh and saveRule, their only writers) register them as they store them.
     const registerSites = () => void crmSites.register().catch((error: unknown) => console.warn('Lingting: registering CRM sites failed', error));
     onPermissionsChanged(registerSites);
-    browser.storage.local.onChanged.addListener((changes) => {
-      if ('crmSites' in changes) registerSites();
-    });
     registerSites();
 
     // The outbox survives the service worker: whenever it wakes, it resumes.

@@ -137,11 +137,19 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
       const next: CrmSite = field === 'replyBox' ? { ...base, replyBox: rule } : { ...base, fields: { ...base.fields, [field]: rule } };
       const saved = await source.saveSite(CrmSite.parse(next), !existing);
       await area.set({ [SITES_KEY]: existing ? sites.map((s) => (s.id === saved.id ? saved : s)) : [...sites, saved] });
+      // The rule is saved either way; a new site's script follows on the next registration.
+      await register().catch((error: unknown) => console.warn('Lingting: registering CRM sites failed', error));
       return saved;
     },
-    /** Fetches the sites from the server, keeps them, and re-registers scripts; a failure keeps the last copy. */
+    /**
+     * Fetches the sites from the server, keeps them, and re-registers scripts; a failure keeps the
+     * last copy. An unchanged list (the usual case: a sync refreshes it about once a minute) is
+     * neither written again nor re-registered.
+     */
     async refresh(source: SiteSource): Promise<void> {
-      await area.set({ [SITES_KEY]: await source.sites() });
+      const sites = await source.sites();
+      if (JSON.stringify(sites) === JSON.stringify((await area.get(SITES_KEY))[SITES_KEY])) return;
+      await area.set({ [SITES_KEY]: sites });
       await register();
     },
   };
