@@ -1,5 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { InsertResult, type Locale, newRecordId } from '../../shared';
+import { detectLocale, InsertResult, newRecordId } from '../../shared';
 import { openDb } from '../db/schema';
 import { browser } from '../platform/browser';
 import { broadcastContextChanged, listenInBackground, sendToContent } from '../platform/messaging';
@@ -88,17 +88,15 @@ export default defineBackground({
       startPicker: async (tabId, field) => void (await sendToContent(tabId, { type: 'content.pick', field })),
       siteSource: (session) => createSiteSource(session.serverUrl, session.token),
       newId: newRecordId,
-      locale: () => uiLocale(navigator.language),
+      locale: () => detectLocale([navigator.language]),
     });
 
     listenInBackground((message, sender) => route(message, { tabId: sender.tab?.id ?? null, url: sender.url ?? null }));
 
-    // Content scripts for configured CRMs follow the cached sites and the agent's grants.
+    // Content scripts for configured CRMs follow the agent's grants here; the cached sites' own
+    // changes (crmSites.refresh and saveRule, their only writers) register them as they store them.
     const registerSites = () => void crmSites.register().catch((error: unknown) => console.warn('Lingting: registering CRM sites failed', error));
     onPermissionsChanged(registerSites);
-    browser.storage.local.onChanged.addListener((changes) => {
-      if ('crmSites' in changes) registerSites();
-    });
     registerSites();
 
     // The outbox survives the service worker: whenever it wakes, it resumes.
@@ -122,9 +120,3 @@ export default defineBackground({
     void sync.sync();
   },
 });
-
-/** The template language for the browser's language. */
-function uiLocale(language: string): Locale {
-  if (/^zh-(TW|HK|MO|Hant)/i.test(language)) return 'zh-Hant';
-  return language.startsWith('zh') ? 'zh-Hans' : 'en';
-}

@@ -78,6 +78,24 @@ describe('CRM sites service', () => {
     expect(await sites.forUrl('https://crm.a.example/customers/7')).toEqual({ fields: whole.fields, replyBox: null });
   });
 
+  test('an unchanged site list is neither stored again nor re-registered', async () => {
+    const { area, registry, sites } = setup(['https://crm.a.example/*']);
+    const a = site(1, 'https://crm.a.example/*');
+    await sites.refresh({ sites: async () => [a] });
+    expect([...registry.scripts.keys()]).toEqual([`crm-site-${a.id}`]);
+    const calls: string[] = [];
+    const { register, unregister } = registry;
+    registry.register = async (list) => (calls.push('register'), register(list));
+    registry.unregister = async (ids) => (calls.push('unregister'), unregister(ids));
+    const { set } = area;
+    area.set = async (items) => (calls.push('set'), set(items));
+    await sites.refresh({ sites: async () => [{ ...a }] });
+    expect(calls).toEqual([]);
+    const b = site(2, 'https://crm.b.example/*');
+    await sites.refresh({ sites: async () => [a, b] });
+    expect(calls).toEqual(['set', 'unregister', 'register']);
+  });
+
   test('a server without the routes keeps the cached copy and reports the failure', async () => {
     const { sites } = setup([]);
     const a = site(1, 'https://crm.a.example/*');
@@ -110,6 +128,33 @@ describe('saving a picked rule', () => {
     expect(saved.map((s) => s.isNew)).toEqual([true, false]);
     expect(saved[1]!.site).toMatchObject({ id: first.id, fields: { phone: picked }, replyBox: { path: ['#reply'] } });
     expect(await sites.forUrl('https://crm.c.example/x')).toEqual({ fields: { phone: picked }, replyBox: { path: ['#reply'], read: 'value' } });
+  });
+
+  test('updates the most specific configured site, as forUrl reads it', async () => {
+    const { sites } = setup([]);
+    const whole = site(5, 'https://crm.a.example/*');
+    const subApp = site(6, 'https://crm.a.example/service/tickets*');
+    await sites.refresh({ sites: async () => [whole, subApp] });
+    const saved: { site: CrmSite; isNew: boolean }[] = [];
+    const source = {
+      sites: async () => [],
+      saveSite: async (site: CrmSite, isNew: boolean) => (saved.push({ site, isNew }), site),
+    };
+    await sites.saveRule('https://crm.a.example/service/tickets/42', 'phone', picked, source, () => 'unused');
+    expect(saved).toEqual([{ site: { ...subApp, fields: { ...subApp.fields, phone: picked } }, isNew: false }]);
+    expect(await sites.forUrl('https://crm.a.example/service/tickets/42')).toEqual({ fields: { ...subApp.fields, phone: picked }, replyBox: null });
+    expect(await sites.forUrl('https://crm.a.example/customers/7')).toEqual({ fields: whole.fields, replyBox: null });
+  });
+
+  test('a picked rule for a new site registers its script once', async () => {
+    const { registry, sites } = setup(['https://crm.c.example/*']);
+    let registrations = 0;
+    const { register } = registry;
+    registry.register = async (list) => (registrations++, register(list));
+    const source = { sites: async () => [], saveSite: async (site: CrmSite) => site };
+    const saved = await sites.saveRule('https://crm.c.example/customers/7', 'phone', picked, source, () => '00000000-0000-4000-8000-00000000000c');
+    expect(registrations).toBe(1);
+    expect([...registry.scripts]).toEqual([[`crm-site-${saved.id}`, ['https://crm.c.example/*']]]);
   });
 
   test('nothing is cached when the server refuses', async () => {

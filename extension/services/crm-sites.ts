@@ -50,6 +50,18 @@ function forContent(site: CrmSite): ContentSite {
 }
 
 /**
+ * The site for `url`: the most specific (longest) matching pattern wins, a sub-application's own
+ * rules over its whole CRM's; between equally long ones, the first.
+ */
+function siteFor(sites: readonly CrmSite[], url: string): CrmSite | undefined {
+  let site: CrmSite | undefined;
+  for (const candidate of sites) {
+    if (matchesPattern(candidate.urlPattern, url) && (!site || candidate.urlPattern.length > site.urlPattern.length)) site = candidate;
+  }
+  return site;
+}
+
+/**
  * The CRMs Lingting runs on: the built-in demo plus the sites configured on the server, cached
  * in `storage.local` so they work offline and survive the service worker. Content scripts are
  * registered at run time for each configured site whose origin the agent granted, so adding a
@@ -103,12 +115,8 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
     /** How a content script at `url` reads its page, or null when no site matches it. */
     async forUrl(url: string | null): Promise<ContentSite | null> {
       if (!url) return null;
-      // The most specific pattern wins (a sub-application's own rules over its whole CRM's);
-      // between equally long ones, the first: configured sites before the built-in demo.
-      let site: CrmSite | undefined;
-      for (const candidate of await all()) {
-        if (matchesPattern(candidate.urlPattern, url) && (!site || candidate.urlPattern.length > site.urlPattern.length)) site = candidate;
-      }
+      // Between equally long patterns, configured sites come before the built-in demo.
+      const site = siteFor(await all(), url);
       return site ? forContent(site) : null;
     },
     /**
@@ -123,17 +131,25 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
       newId: () => string,
     ): Promise<CrmSite> {
       const sites = await configured();
-      const existing = sites.find((candidate) => matchesPattern(candidate.urlPattern, url));
+      const existing = siteFor(sites, url);
       const { protocol, hostname } = new URL(url);
       const base: CrmSite = existing ?? { id: newId(), name: hostname, urlPattern: `${protocol}//${hostname}/*`, fields: {}, replyBox: null };
       const next: CrmSite = field === 'replyBox' ? { ...base, replyBox: rule } : { ...base, fields: { ...base.fields, [field]: rule } };
       const saved = await source.saveSite(CrmSite.parse(next), !existing);
       await area.set({ [SITES_KEY]: existing ? sites.map((s) => (s.id === saved.id ? saved : s)) : [...sites, saved] });
+      // The rule is saved either way; a new site's script follows on the next registration.
+      await register().catch((error: unknown) => console.warn('Lingting: registering CRM sites failed', error));
       return saved;
     },
-    /** Fetches the sites from the server, keeps them, and re-registers scripts; a failure keeps the last copy. */
+    /**
+     * Fetches the sites from the server, keeps them, and re-registers scripts; a failure keeps the
+     * last copy. An unchanged list (the usual case: a sync refreshes it about once a minute) is
+     * neither written again nor re-registered.
+     */
     async refresh(source: SiteSource): Promise<void> {
-      await area.set({ [SITES_KEY]: await source.sites() });
+      const sites = await source.sites();
+      if (JSON.stringify(sites) === JSON.stringify((await area.get(SITES_KEY))[SITES_KEY])) return;
+      await area.set({ [SITES_KEY]: sites });
       await register();
     },
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { User } from '../../shared';
+import { serverBaseUrl } from './server-api';
 import type { StorageArea } from './storage-area';
 
 /** A signed-in extension: which server, as whom, with which bearer token. */
@@ -15,10 +16,13 @@ const SERVER_URL_KEY = 'serverUrl';
 
 /** The extension's settings in `storage.local`; values read back are parsed, never trusted. */
 export function createSettingsService(area: StorageArea, managed: () => Promise<Record<string, unknown>> = async () => ({})) {
-  /** The server address an enterprise policy sets (storage.managed `serverUrl`), if any. */
+  /**
+   * The server address an enterprise policy sets (storage.managed `serverUrl`), if any, with its
+   * path: the server may be mounted under a prefix.
+   */
   const managedServerUrl = async (): Promise<string | null> => {
     const parsed = z.url({ protocol: /^https?$/ }).safeParse((await managed().catch(() => ({})) as Record<string, unknown>).serverUrl);
-    return parsed.success ? new URL(parsed.data).origin : null;
+    return parsed.success ? serverBaseUrl(parsed.data) : null;
   };
   return {
     managedServerUrl,

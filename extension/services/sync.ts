@@ -111,9 +111,12 @@ export function createSyncService(deps: SyncDeps) {
    * so keeping it would leave this device behind for good. A closed case is kept only where a
    * copy exists to close: old cases are the server's to list, not this device's to hold (and
    * until the first pass has caught up, the server leaves them out of the pull altogether).
-   * Returns whether any reminder changed.
+   * Returns whether any reminder changed, and the position it wrote (where the next page starts).
    */
-  async function applyPulled(userId: string, pulled: SyncPullResponse): Promise<boolean> {
+  async function applyPulled(
+    userId: string,
+    pulled: SyncPullResponse,
+  ): Promise<{ remindersChanged: boolean; position: PullPosition }> {
     const localIsCurrent = (local: { updatedAt: string } | undefined, incoming: { updatedAt: string }) =>
       local !== undefined && !isLaterInstant(incoming.updatedAt, local.updatedAt);
     return db.transaction('rw', [db.cases, db.reminders, db.cache], async () => {
@@ -133,19 +136,23 @@ export function createSyncService(deps: SyncDeps) {
       const entry = await db.cache.get('pullCursors');
       const positions = entry?.key === 'pullCursors' ? entry.value : {};
       const caughtUp = positions[userId]?.caughtUp === true || !pulled.more;
-      const value = { ...positions, [userId]: { cursor: pulled.cursor, caughtUp } };
+      const position: PullPosition = { cursor: pulled.cursor, caughtUp };
+      const value = { ...positions, [userId]: position };
       await db.cache.put({ key: 'pullCursors', value, fetchedAt: deps.now().toISOString() });
-      return remindersChanged;
+      return { remindersChanged, position };
     });
   }
 
   /** Pulls what this user's other devices synced, after this device's own changes went up. */
   async function pullChanges(api: ServerApi, userId: string): Promise<void> {
     let remindersChanged = false;
+    // Read once: runs are serialised (`running`), so only this loop moves the position meanwhile.
+    let position = await pullPosition(userId);
     for (let page = 0; page < MAX_PULL_PAGES; page++) {
-      const position = await pullPosition(userId);
       const pulled = await api.pull(position?.cursor, position?.caughtUp ? 'all' : 'open');
-      remindersChanged = (await applyPulled(userId, pulled)) || remindersChanged;
+      const applied = await applyPulled(userId, pulled);
+      remindersChanged = applied.remindersChanged || remindersChanged;
+      position = applied.position;
       if (!pulled.more) break;
     }
     if (remindersChanged) await deps.remindersPulled?.();
