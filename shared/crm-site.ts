@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MATCH_PATTERN } from './match-pattern';
 import { Id, label } from './primitives';
 
 /**
@@ -20,7 +21,7 @@ export const CrmSite = z.object({
   id: Id,
   name: label(80),
   /** A match pattern as browsers define them, e.g. `https://crm.example.com/*`. */
-  urlPattern: z.string().regex(/^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/, 'a match pattern like https://crm.example.com/*'),
+  urlPattern: z.string().regex(MATCH_PATTERN, 'a match pattern like https://crm.example.com/*'),
   fields: z.partialRecord(CapturedField, CaptureRule),
   replyBox: CaptureRule.nullable(),
 });

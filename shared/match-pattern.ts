@@ -2,7 +2,8 @@
  * Browser match patterns (`https://crm.example.com/*`, `*://*.example.com/app/*`), as
  * extensions use them for content scripts and host permissions, tested against a URL.
  */
-const PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/;
+/** A valid match pattern; groups: scheme, host, path. Also validates CrmSite.urlPattern. */
+export const MATCH_PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*]+|[^/*]+)(\/.*)$/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -10,7 +11,7 @@ function escapeRegExp(text: string): string {
 
 /** Whether `url` is matched by `pattern`; an invalid pattern or URL matches nothing. */
 export function matchesPattern(pattern: string, url: string): boolean {
-  const parts = PATTERN.exec(pattern);
+  const parts = MATCH_PATTERN.exec(pattern);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -35,7 +36,7 @@ export function matchesPattern(pattern: string, url: string): boolean {
 
 /** The origin pattern a host permission needs for `pattern`: its scheme and host, any path. */
 export function originPattern(pattern: string): string | null {
-  const parts = PATTERN.exec(pattern);
+  const parts = MATCH_PATTERN.exec(pattern);
   return parts ? `${parts[1]}://${parts[2]}/*` : null;
 }
 
@@ -45,8 +46,8 @@ export function originPattern(pattern: string): string | null {
  * errs on the side of "not covered".
  */
 export function patternCovers(outer: string, inner: string): boolean {
-  const o = PATTERN.exec(outer === '<all_urls>' ? '*://*/*' : outer);
-  const i = PATTERN.exec(inner);
+  const o = MATCH_PATTERN.exec(outer === '<all_urls>' ? '*://*/*' : outer);
+  const i = MATCH_PATTERN.exec(inner);
   if (!o || !i) return false;
   const [, oScheme, oHost, oPath] = o as unknown as [string, string, string, string];
   const [, iScheme, iHost, iPath] = i as unknown as [string, string, string, string];

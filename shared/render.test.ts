@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderTemplate, templateVariables } from './render';
+import { renderTemplate, templateVariables, variableLabel } from './render';
 
 describe('renderTemplate', () => {
   test('fills variables with the values given, verbatim', () => {
@@ -28,6 +28,14 @@ describe('renderTemplate', () => {
 
   test('does not read inherited properties as values', () => {
     expect(renderTemplate('{{constructor}}', {}, 'en').missing).toEqual(['constructor']);
+    expect(renderTemplate('{{constructor}}', {}, 'en').text).toBe('【constructor】');
+  });
+
+  test('variableLabel: the label in the locale, or the name of an unknown variable', () => {
+    expect(variableLabel('unit', 'zh-Hant')).toBe('房號');
+    expect(variableLabel('unit', 'en')).toBe('unit');
+    expect(variableLabel('roomColour', 'zh-Hans')).toBe('roomColour');
+    expect(variableLabel('toString', 'zh-Hans')).toBe('toString');
   });
 
   test('lists the variables a body uses once each, in order', () => {

@@ -12,6 +12,11 @@ export const TEMPLATE_VARIABLES = {
 } as const satisfies Record<string, Record<Locale, string>>;
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
 
+/** The label of variable `name` in `locale`; an unknown variable is labelled by its name. */
+export function variableLabel(name: string, locale: Locale): string {
+  return Object.hasOwn(TEMPLATE_VARIABLES, name) ? TEMPLATE_VARIABLES[name as TemplateVariable][locale] : name;
+}
+
 export type RenderedPart = { kind: 'text'; text: string } | { kind: 'missing'; name: string; label: string };
 
 export interface Rendered {
@@ -45,8 +50,7 @@ export function renderTemplate(body: string, values: Partial<Record<string, stri
     if (value) parts.push({ kind: 'text', text: value });
     else {
       missing.add(name);
-      const known = TEMPLATE_VARIABLES[name as TemplateVariable];
-      parts.push({ kind: 'missing', name, label: known ? known[locale] : name });
+      parts.push({ kind: 'missing', name, label: variableLabel(name, locale) });
     }
     last = match.index + match[0].length;
   }

@@ -1,20 +1,13 @@
 import type { CapturedField } from '../../shared';
 import type { ContentRule, ContentSite } from '../../shared/content-protocol';
+import { frameDocument } from '../insert/editable';
 
 /** Where the next selector of a path looks: a document, or an element's open shadow root. */
 export type Scope = Document | ShadowRoot;
 
 /** The scope inside `element` for the next selector: its open shadow root or its iframe's document. */
 export function innerScope(element: Element): Scope | null {
-  if (element.shadowRoot) return element.shadowRoot;
-  if (element.localName === 'iframe' || element.localName === 'frame') {
-    try {
-      return (element as HTMLIFrameElement).contentDocument; // null or throws for a cross-origin frame
-    } catch {
-      return null;
-    }
-  }
-  return null;
+  return element.shadowRoot ?? frameDocument(element); // null for a cross-origin frame
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ContentRule } from '../../shared/content-protocol';
-import type { Scope } from './read';
+import { findTarget, type Scope } from './read';
 
 /** Attributes that name an element on purpose, most stable first. */
 const NAMING_ATTRIBUTES = ['data-field', 'data-testid', 'data-test', 'name', 'aria-label'];
@@ -14,12 +14,7 @@ const css = (value: string) => CSS.escape(value);
 
 /** Whether `selector`'s first rendered match in `scope` is `element`, as findTarget reads it. */
 function pointsAt(scope: Scope, selector: string, element: Element): boolean {
-  try {
-    const first = Array.from(scope.querySelectorAll(selector)).find((match) => match.checkVisibility?.() ?? true);
-    return first === element;
-  } catch {
-    return false;
-  }
+  return findTarget(scope, [selector]) === element; // an invalid selector finds null: false
 }
 
 /** A selector for `element` within its own scope: ids, data-* and names first, positions last. */

@@ -1,5 +1,6 @@
 import type { InsertResult } from '../../shared';
 import { Expansion, PageSetup, type ContentWordingRule } from '../../shared/content-protocol';
+import { detectLocale, type LocaleTag } from '../../shared/locale';
 import { watchCustomer } from '../capture/watch';
 import { findTarget } from '../capture/read';
 import { copyToClipboard } from '../insert/clipboard';
@@ -11,8 +12,10 @@ import { extensionUrl, listenInContent, loadPicker, sendFromContent } from '../p
 import { mountSidebar } from './mount-sidebar';
 import { flagWordingAsTyped } from './wording-hints';
 
-const HINT_LABELS = {
-  zh: { forbidden: '禁用语', unapproved_promise: '未经批准的承诺', instead: '建议说法' },
+const ZH_HINT_LABELS = { forbidden: '禁用语', unapproved_promise: '未经批准的承诺', instead: '建议说法' };
+const HINT_LABELS: Record<LocaleTag, typeof ZH_HINT_LABELS> = {
+  'zh-Hans': ZH_HINT_LABELS,
+  'zh-Hant': ZH_HINT_LABELS,
   en: { forbidden: 'Forbidden phrase', unapproved_promise: 'Unapproved promise', instead: 'Say instead' },
 };
 
@@ -36,11 +39,20 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
   const isOwn = (element: Element) => element === sidebar.host || element.localName.startsWith('lingting-');
   const focus = trackFocusedField(doc, isOwn, signal);
 
-  const setup = PageSetup.safeParse(await sendFromContent({ type: 'page.site' }).catch(() => null));
+  let wordingRules: readonly ContentWordingRule[] = [];
+  const shortcuts = new Set<string>();
+  /** Takes the background's answer to `page.site`, if it is one: its rules and shortcuts replace ours. */
+  const applySetup = (raw: unknown): PageSetup | null => {
+    const setup = PageSetup.safeParse(raw);
+    if (!setup.success) return null;
+    wordingRules = setup.data.wordingRules;
+    shortcuts.clear();
+    for (const shortcut of setup.data.shortcuts) shortcuts.add(shortcut);
+    return setup.data;
+  };
+
+  const site = applySetup(await sendFromContent({ type: 'page.site' }).catch(() => null))?.site ?? null;
   if (signal.aborted) return;
-  const site = setup.success ? setup.data.site : null;
-  let wordingRules: readonly ContentWordingRule[] = setup.success ? setup.data.wordingRules : [];
-  const shortcuts = new Set(setup.success ? setup.data.shortcuts : []);
 
   if (site) {
     watchCustomer({
@@ -65,7 +77,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     signal,
   });
 
-  const language = (doc.defaultView?.navigator.language ?? 'zh').startsWith('zh') ? 'zh' : 'en';
+  const language = detectLocale([doc.defaultView?.navigator.language ?? 'zh']);
   flagWordingAsTyped({ doc, documents: focus.documents, rules: () => wordingRules, isOwn, labels: HINT_LABELS[language], signal });
 
   const insert = async (text: string): Promise<InsertResult> => {
@@ -94,13 +106,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     'focus',
     () =>
       void sendFromContent({ type: 'page.site' })
-        .then((raw) => {
-          const next = PageSetup.safeParse(raw);
-          if (!next.success) return;
-          wordingRules = next.data.wordingRules;
-          shortcuts.clear();
-          for (const shortcut of next.data.shortcuts) shortcuts.add(shortcut);
-        })
+        .then(applySetup)
         .catch(() => undefined),
     { signal },
   );

@@ -192,7 +192,7 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
             onToggle={(id) => update(toggleCategory(draft, id, new Date()))}
           />
           <TemplateSearch
-            templates={context.templates.filter((x) => x.language === draft.language)}
+            templates={context.templates}
             values={values}
             step={currentStep(draft.steps)}
             categoryIds={draft.categoryIds}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { flagWording, renderTemplate, TEMPLATE_VARIABLES, type Locale, type Template, type TemplateVariable, type WordingRule } from '../../../shared';
+import { flagWording, renderTemplate, variableLabel, type Locale, type Template, type WordingRule } from '../../../shared';
 import type { Strings } from '../i18n';
 import { WordingFlags } from './WordingFlags';
 
@@ -21,7 +21,7 @@ export function PromptCard(props: {
   const [fills, setFills] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
   const rendered = renderTemplate(template.body, { ...values, ...fills }, locale);
-  const labelOf = (name: string) => TEMPLATE_VARIABLES[name as TemplateVariable]?.[locale] ?? name;
+  const labelOf = (name: string) => variableLabel(name, locale);
   // Fields stay on screen while the agent types in them, even once they hold a value.
   const asked = renderTemplate(template.body, values, locale).missing;
   const flags = flagWording(rendered.text, props.rules.filter((r) => r.language === template.language));

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import {
   STEP_ORDER,
+  currentStep,
   stepNeeds,
   stepState,
   type Case,
@@ -87,7 +88,8 @@ export function StepList(props: {
 }) {
   const { record, templates, values, locale, t } = props;
   const [skipping, setSkipping] = useState<StepId | null>(null);
-  const current = STEP_ORDER.find((step) => !stepState(record.steps, step));
+  const current = currentStep(record.steps);
+  const reminders = props.reminders.filter((r) => r.caseId === record.id);
   const promptsOf = (step: StepId) => {
     if (step !== 'propose') return promptsFor(templates, record, step);
     // An invalid complaint gets appropriate-refusal wording in step 3; a valid one, options.
@@ -132,7 +134,7 @@ export function StepList(props: {
               {state?.kind === 'skipped' && <p class="muted reason">{state.reason}</p>}
               {!open && step === 'follow_up' && current === undefined && (
                 // Once all five are closed, follow-ups can still be set and watched here.
-                <ReminderPicker reminders={props.reminders.filter((r) => r.caseId === record.id)} locale={locale} t={t} onSet={props.onReminder} />
+                <ReminderPicker reminders={reminders} locale={locale} t={t} onSet={props.onReminder} />
               )}
               {open && (
                 <div class="step-body">
@@ -169,7 +171,7 @@ export function StepList(props: {
                     />
                   ))}
                   {step === 'follow_up' && (
-                    <ReminderPicker reminders={props.reminders.filter((r) => r.caseId === record.id)} locale={locale} t={t} onSet={props.onReminder} />
+                    <ReminderPicker reminders={reminders} locale={locale} t={t} onSet={props.onReminder} />
                   )}
                 </div>
               )}

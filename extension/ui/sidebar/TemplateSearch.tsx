@@ -4,10 +4,11 @@ import type { Strings } from '../i18n';
 import { createTemplateSearch, indexTemplates } from '../template-search';
 
 /**
- * Search over every published template: `/` focuses it, arrows move, Enter inserts. The pinyin
- * index is built once per template list, never per keystroke.
+ * Search over the published templates in the case's language (`locale`): `/` focuses it, arrows
+ * move, Enter inserts. The pinyin index is built once per template list, never per keystroke.
  */
 export function TemplateSearch(props: {
+  /** Every template; only the published ones in `locale` are searched. */
   templates: Template[];
   values: Record<string, string>;
   step: StepId | undefined;
@@ -17,11 +18,15 @@ export function TemplateSearch(props: {
   onPick: (template: Template) => void;
 }) {
   const { t } = props;
-  // One searcher per template list: it remembers the last query's matches, so each keystroke
-  // narrows them instead of rescanning every template.
+  // One searcher per template list and language: it remembers the last query's matches, so each
+  // keystroke narrows them instead of rescanning every template. Filtering here (not in the parent)
+  // keeps the memo's inputs stable across renders.
   const search = useMemo(
-    () => createTemplateSearch(indexTemplates(props.templates.filter((x) => x.status === 'published'))),
-    [props.templates],
+    () =>
+      createTemplateSearch(
+        indexTemplates(props.templates.filter((x) => x.status === 'published' && x.language === props.locale)),
+      ),
+    [props.templates, props.locale],
   );
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
