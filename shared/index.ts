@@ -24,3 +24,4 @@ export * from './match-pattern';
 export * from './wording-match';
 export * from './locale';
 export * from './ids';
+export * from './i18n';

@@ -1,6 +1,7 @@
 import type { InsertResult } from '../../shared';
 import { Expansion, PageSetup, type ContentWordingRule } from '../../shared/content-protocol';
-import { detectLocale, type LocaleTag } from '../../shared/locale';
+import { detectLocale } from '../../shared/locale';
+import type { Locale } from '../../shared/primitives';
 import { watchCustomer } from '../capture/watch';
 import { findTarget } from '../capture/read';
 import { copyToClipboard } from '../insert/clipboard';
@@ -13,7 +14,7 @@ import { mountSidebar } from './mount-sidebar';
 import { flagWordingAsTyped } from './wording-hints';
 
 const ZH_HINT_LABELS = { forbidden: '禁用语', unapproved_promise: '未经批准的承诺', instead: '建议说法' };
-const HINT_LABELS: Record<LocaleTag, typeof ZH_HINT_LABELS> = {
+const HINT_LABELS: Record<Locale, typeof ZH_HINT_LABELS> = {
   'zh-Hans': ZH_HINT_LABELS,
   'zh-Hant': ZH_HINT_LABELS,
   en: { forbidden: 'Forbidden phrase', unapproved_promise: 'Unapproved promise', instead: 'Say instead' },

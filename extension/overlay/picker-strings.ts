@@ -1,5 +1,6 @@
 import type { CapturedField } from '../../shared';
-import { detectLocale, type LocaleTag } from '../../shared/locale';
+import { detectLocale } from '../../shared/locale';
+import type { Locale } from '../../shared/primitives';
 
 type Field = CapturedField | 'replyBox';
 
@@ -35,7 +36,7 @@ const STRINGS = {
     pickAgain: '重新選取',
     cancel: '取消',
   },
-} satisfies Record<LocaleTag, { fields: Record<Field, string> } & Record<string, unknown>>;
+} satisfies Record<Locale, { fields: Record<Field, string> } & Record<string, unknown>>;
 
 export type PickerStrings = (typeof STRINGS)['en'];
 
