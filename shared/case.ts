@@ -34,12 +34,21 @@ export const CustomerSnapshot = z.object({
 });
 export type CustomerSnapshot = z.infer<typeof CustomerSnapshot>;
 
-/** A template the agent inserted, with the version that was live then. */
+/** How wording reached the CRM: the sidebar's Insert, or a shortcut typed in a CRM field. */
+export const InsertionPath = z.enum(['sidebar', 'shortcut']);
+export type InsertionPath = z.infer<typeof InsertionPath>;
+
+/**
+ * A template the agent inserted, with the version that was live then. `text` is what actually
+ * went into the CRM (values filled, edits made); cases logged before it was recorded lack it.
+ */
 export const TemplateUse = z.object({
   templateId: Id,
   version: z.int().min(1),
   step: StepId,
   at: Instant,
+  via: InsertionPath.optional(),
+  text: plainText(8000).optional(),
 });
 export type TemplateUse = z.infer<typeof TemplateUse>;
 

@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
-import { parseToContent } from './content-protocol';
+import { parseBackgroundToContent } from './content-protocol';
 
 test('parses each request to the content script by its type', () => {
-  expect(parseToContent({ type: 'content.insert', text: '您好' })).toEqual({ type: 'content.insert', text: '您好' });
-  expect(parseToContent({ type: 'content.pick', field: 'phone' })).toEqual({ type: 'content.pick', field: 'phone' });
-  expect(parseToContent({ type: 'content.toggle', extra: 1 })).toEqual({ type: 'content.toggle' });
+  expect(parseBackgroundToContent({ type: 'content.insert', text: '您好' })).toEqual({ type: 'content.insert', text: '您好' });
+  expect(parseBackgroundToContent({ type: 'content.pick', field: 'phone' })).toEqual({ type: 'content.pick', field: 'phone' });
+  expect(parseBackgroundToContent({ type: 'content.toggle', extra: 1 })).toEqual({ type: 'content.toggle' });
 });
 
 test('rejects what is not a request: unknown or inherited types, wrong fields, non-objects', () => {
@@ -20,6 +20,6 @@ test('rejects what is not a request: unknown or inherited types, wrong fields, n
     { type: 'content.pick', field: 'x'.repeat(21) },
     { type: 'content.pick' },
   ]) {
-    expect(parseToContent(raw), JSON.stringify(raw)).toBeNull();
+    expect(parseBackgroundToContent(raw), JSON.stringify(raw)).toBeNull();
   }
 });

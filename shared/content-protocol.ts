@@ -33,23 +33,46 @@ export const ContentWordingRule = z.object({
 });
 export type ContentWordingRule = z.infer<typeof ContentWordingRule>;
 
-/** The background's answer to `page.site`: how to read this page, and which wording to flag. */
+const word = z.string().check(z.maxLength(200));
+
+/** The words the content script shows on the CRM page, looked up by the background in the agent's language. */
+export const PageWords = z.object({
+  showSidebar: word,
+  hideSidebar: word,
+  sidebarFrame: word,
+  forbidden: word,
+  unapprovedPromise: word,
+  sayInstead: word,
+});
+export type PageWords = z.infer<typeof PageWords>;
+
+/** The background's answer to `page.site`: how to read this page, which wording to flag, and the words to show. */
 export const PageSetup = z.object({
   site: z.nullable(ContentSite),
   wordingRules: z.array(ContentWordingRule),
   /** Shortcuts of the cached templates (`;qian`), so a keystroke can be claimed synchronously. */
   shortcuts: z.array(z.string().check(z.maxLength(21))),
+  words: PageWords,
 });
 export type PageSetup = z.infer<typeof PageSetup>;
 
-/** The background's answer to `page.expand`: the rendered template, or null when none has that shortcut. */
-export const Expansion = z.object({ text: z.nullable(z.string().check(z.maxLength(8000))) });
+/**
+ * The background's answer to `page.expand`: the rendered template; or no text, and `asking` when
+ * the sidebar asks the agent for values the template needs (the content script then shows it);
+ * or neither when no template has that shortcut.
+ */
+export const Expansion = z.object({ text: z.nullable(z.string().check(z.maxLength(8000))), asking: z.optional(z.boolean()) });
 export type Expansion = z.infer<typeof Expansion>;
 
 // background → content script of one tab: one schema per request type, chosen by `type`. A
 // z.union of objects tagged by z.literal would do the same, but costs about 500 bytes gzip in
 // every CRM page (z.discriminatedUnion more); z.enum is already in the bundle.
-const ContentInsert = z.object({ type: z.enum(['content.insert']), text: z.string().check(z.minLength(1), z.maxLength(8000)) });
+/** Text for the CRM field the agent was typing in; with `replace`, in place of that shortcut before the caret. */
+const ContentInsert = z.object({
+  type: z.enum(['content.insert']),
+  text: z.string().check(z.minLength(1), z.maxLength(8000)),
+  replace: z.optional(z.string().check(z.maxLength(21))),
+});
 /** A supervisor picks the rule for one field: the content script loads the picker on demand. */
 const ContentPick = z.object({ type: z.enum(['content.pick']), field: z.string().check(z.maxLength(20)) });
 /** The keyboard command: open or close the sidebar. */
@@ -57,10 +80,10 @@ const ContentToggle = z.object({ type: z.enum(['content.toggle']) });
 const toContentByType = { 'content.insert': ContentInsert, 'content.pick': ContentPick, 'content.toggle': ContentToggle };
 
 /** background → content script of one tab. */
-export type ToContent = z.infer<(typeof toContentByType)[keyof typeof toContentByType]>;
+export type BackgroundToContent = z.infer<(typeof toContentByType)[keyof typeof toContentByType]>;
 
 /** Parses a request to the content script; null when it is not one (wrong type or fields). */
-export function parseToContent(raw: unknown): ToContent | null {
+export function parseBackgroundToContent(raw: unknown): BackgroundToContent | null {
   const type: unknown = (raw as { type?: unknown } | null | undefined)?.type;
   if (typeof type !== 'string' || !Object.hasOwn(toContentByType, type)) return null;
   const parsed = toContentByType[type as keyof typeof toContentByType].safeParse(raw);

@@ -13,34 +13,64 @@ import type { User} from './user';
 import { Username } from './user';
 
 /**
- * Messages between the parts of the extension, named `<receiver-side>.<verb>`. Every request is
- * parsed with these schemas by its receiver before use: a message can come from any frame.
+ * Messages between the parts of the extension, one union per direction (after Dark Reader's
+ * `src/utils/message.ts`): content script → background, extension page → background, background
+ * → extension pages. Background → content script is `BackgroundToContent` in ./content-protocol.
+ * Every message is parsed with its direction's schema by its receiver before use, and the
+ * background checks who sent it (`admitMessage` in extension/services/router.ts): a content script
+ * runs inside a CRM page, so it may send only `ContentToBackground`, never what extension pages send.
  */
-export const ToBackground = z.discriminatedUnion('type', [
+
+/** Why a request failed, as a code: the UI that shows it turns it into words (`errors` in the catalogue). */
+export const MessageError = z.enum([
+  'unreachable',
+  'wrong_credentials',
+  'throttled',
+  'signed_out',
+  'not_supervisor',
+  'no_page',
+  'forbidden',
+  'rejected',
+  'server_error',
+]);
+export type MessageError = z.infer<typeof MessageError>;
+
+const PickField = z.union([CapturedField, z.literal('replyBox')]);
+
+/** content script (or the picker it loads) → background. */
+export const ContentToBackground = z.discriminatedUnion('type', [
   /**
-   * content → background: the values the CRM page shows now, as scraped (null when it shows no
-   * customer). The background parses them into a CustomerSnapshot: the content script stays thin.
+   * The values the CRM page shows now, as scraped (null when it shows no customer). The
+   * background parses them into a CustomerSnapshot: the content script stays thin.
    */
   z.object({ type: z.literal('page.customer'), captured: z.partialRecord(CapturedField, z.string().max(4000)).nullable() }),
-  /** content → background: how to read the page this content script runs in. */
+  /** How to read the page this content script runs in, and the words it shows there. */
   z.object({ type: z.literal('page.site') }),
-  /** content → background: the template with this shortcut, rendered for the tab's customer. */
+  /** A shortcut typed in a CRM field: the tab's sidebar renders it for its case, or asks for what is missing. */
   z.object({ type: z.literal('page.expand'), shortcut: Shortcut }),
-  /** sidebar (supervisor) → background: start "pick from page" for one field in the sidebar's tab. */
-  z.object({ type: z.literal('pick.start'), field: z.union([CapturedField, z.literal('replyBox')]) }),
-  /** picker → background: save the picked rule to the server's site for this page. */
-  z.object({ type: z.literal('pick.save'), field: z.union([CapturedField, z.literal('replyBox')]), rule: CaptureRule }),
-  /** options → background: the configured CRM sites and whether each origin was granted. */
+  /** The picker: save the picked rule to the server's site for this page (supervisors only). */
+  z.object({ type: z.literal('pick.save'), field: PickField, rule: CaptureRule }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
+/** extension page (the sidebar, the options page) → background. */
+export const PageToBackground = z.discriminatedUnion('type', [
+  /** sidebar (supervisor): start "pick from page" for one field in the sidebar's tab. */
+  z.object({ type: z.literal('pick.start'), field: PickField }),
+  /** options: the configured CRM sites and whether each origin was granted. */
   z.object({ type: z.literal('sites.list') }),
-  /** options → background: permissions changed; register content scripts for granted sites now. */
+  /** options: permissions changed; register content scripts for granted sites now. */
   z.object({ type: z.literal('sites.register') }),
-  /** sidebar → background: everything the sidebar shows for its tab. */
+  /** sidebar: everything the sidebar shows for its tab. */
   z.object({ type: z.literal('sidebar.context') }),
-  /** sidebar → background: write a case locally and queue it for the server. */
+  /** sidebar: write a case locally and queue it for the server. */
   z.object({ type: z.literal('case.save'), case: Case }),
-  /** sidebar → background → content: put text at the caret of the CRM's reply field. */
-  z.object({ type: z.literal('text.insert'), text: plainText(8000).min(1) }),
-  /** options → background */
+  /**
+   * sidebar → background → content: put text at the caret of the CRM field the agent was typing
+   * in; with `replace`, in place of that shortcut typed just before the caret.
+   */
+  z.object({ type: z.literal('text.insert'), text: plainText(8000).min(1), replace: Shortcut.optional() }),
+  /** options */
   z.object({
     type: z.literal('auth.signIn'),
     serverUrl: z.url({ protocol: /^https?$/ }),
@@ -49,19 +79,37 @@ export const ToBackground = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('auth.signOut') }),
   z.object({ type: z.literal('settings.get') }),
-  /** sidebar → background: one case by id (a reminder's notification opens it). */
+  /** sidebar: one case by id (a reminder's notification opens it). */
   z.object({ type: z.literal('case.get'), id: Id }),
-  /** sidebar → background: store a follow-up reminder locally, schedule it, queue it. */
+  /** sidebar: store a follow-up reminder locally, schedule it, queue it. */
   z.object({ type: z.literal('reminder.save'), reminder: Reminder }),
-  /** sidebar → background: the customer's earlier complaints, from the server when reachable. */
+  /** sidebar: the customer's earlier complaints, from the server when reachable. */
   z.object({ type: z.literal('case.history'), phone: plainText(40).trim().min(1) }),
-  /** any UI → background: push the outbox and refresh the cache now. */
+  /** any page: push the outbox and refresh the cache now. */
   z.object({ type: z.literal('sync.now') }),
 ]);
-export type ToBackground = z.infer<typeof ToBackground>;
+export type PageToBackground = z.infer<typeof PageToBackground>;
 
-// background → content script of one tab: `ToContent` in ./content-protocol (zod/mini, so the
-// content script stays small).
+/** background → extension pages. */
+export const BackgroundToPage = z.discriminatedUnion('type', [
+  /** The sidebar of `tabId` (null: of every tab) should fetch its context again. */
+  z.object({ type: z.literal('sidebar.changed'), tabId: z.int().nullable() }),
+  /** A shortcut was typed in the CRM page of `tabId`: its sidebar answers with a `ShortcutAnswer`. */
+  z.object({ type: z.literal('sidebar.expand'), tabId: z.int(), shortcut: Shortcut }),
+]);
+export type BackgroundToPage = z.infer<typeof BackgroundToPage>;
+
+/**
+ * A sidebar's answer to `sidebar.expand`: the rendered text (already logged as a template use of
+ * its case), or that it is asking the agent for missing values, or that no template has it.
+ */
+export const ShortcutAnswer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: plainText(8000).min(1) }),
+  z.object({ kind: z.literal('asking') }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type ShortcutAnswer = z.infer<typeof ShortcutAnswer>;
+
 
 export type SyncState =
   | { kind: 'signed_out' }
@@ -108,28 +156,28 @@ export interface SiteAccess {
   builtIn: boolean;
 }
 
+/** A reply that is either done or a failure with its code. */
+export const OkOrFailure = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: MessageError })]);
+type Failure = { ok: false; error: MessageError };
+
 /** What the background answers to each request. */
 export interface BackgroundReplies {
   'page.customer': { ok: true };
   'page.site': PageSetup;
   'page.expand': Expansion;
-  'pick.start': { ok: true } | { ok: false; message: string };
-  'pick.save': { ok: true } | { ok: false; message: string };
+  'pick.save': { ok: true } | Failure;
+  'pick.start': { ok: true } | Failure;
   'sites.list': { sites: SiteAccess[] };
   'sites.register': { sites: SiteAccess[] };
   'sidebar.context': SidebarContext;
-  'case.save': { ok: true; sync: SyncState };
+  'case.save': { ok: true };
   'text.insert': InsertResult;
-  'auth.signIn': { ok: true; user: User } | { ok: false; message: string };
+  'auth.signIn': { ok: true; user: User } | Failure;
   'auth.signOut': { ok: true };
   'settings.get': Settings;
   'sync.now': SyncState;
   'case.get': Case | null;
   'reminder.save': { ok: true };
-  'case.history': { ok: true; cases: CaseHistoryItem[] } | { ok: false; message: string };
+  'case.history': { ok: true; cases: CaseHistoryItem[] } | Failure;
 }
-export type ReplyTo<T extends ToBackground['type']> = BackgroundReplies[T];
-
-/** background → every extension page: the sidebar of `tabId` (null: of every tab) should refresh. */
-export const ToSidebar = z.object({ type: z.literal('sidebar.changed'), tabId: z.int().nullable() });
-export type ToSidebar = z.infer<typeof ToSidebar>;
+export type ReplyTo<T extends keyof BackgroundReplies> = BackgroundReplies[T];

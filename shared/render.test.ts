@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderTemplate, templateVariables, variableLabel } from './render';
+import { renderTemplate, templateValues, variableLabel } from './render';
 
 describe('renderTemplate', () => {
   test('fills variables with the values given, verbatim', () => {
@@ -38,7 +38,10 @@ describe('renderTemplate', () => {
     expect(variableLabel('toString', 'zh-Hans')).toBe('toString');
   });
 
-  test('lists the variables a body uses once each, in order', () => {
-    expect(templateVariables('{{a}} {{b}} {{a}}')).toEqual(['a', 'b']);
+  test('takes values from the case and the agent, and leaves an unknown agent out, to be asked for', () => {
+    const record = { customer: { name: '王秀英', phone: '13900005678', project: '翠湖花园', unit: '3-502', crmRecordId: '' }, summary: '厨房漏水' };
+    expect(templateValues(record, undefined)).toEqual({ customerName: '王秀英', phone: '13900005678', project: '翠湖花园', unit: '3-502', issue: '厨房漏水' });
+    expect(templateValues(record, '李静')).toMatchObject({ agentName: '李静' });
+    expect(renderTemplate('{{issue}}，{{deadline}}前答复', templateValues(record, undefined), 'zh-Hans').missing).toEqual(['deadline']);
   });
 });

@@ -1,20 +1,32 @@
+import type { Case } from './case';
+import { wordsFor } from './i18n';
 import type { Locale } from './primitives';
 
-/** The variables a template may use, with the label an agent sees when one has no value. */
-export const TEMPLATE_VARIABLES = {
-  customerName: { 'zh-Hans': '客户姓名', 'zh-Hant': '客戶姓名', en: 'customer name' },
-  phone: { 'zh-Hans': '电话', 'zh-Hant': '電話', en: 'phone' },
-  project: { 'zh-Hans': '项目', 'zh-Hant': '項目', en: 'project' },
-  unit: { 'zh-Hans': '房号', 'zh-Hant': '房號', en: 'unit' },
-  agentName: { 'zh-Hans': '客服姓名', 'zh-Hant': '客服姓名', en: 'agent name' },
-  issue: { 'zh-Hans': '问题', 'zh-Hant': '問題', en: 'issue' },
-  deadline: { 'zh-Hans': '答复时间', 'zh-Hant': '答覆時間', en: 'reply time' },
-} as const satisfies Record<string, Record<Locale, string>>;
-export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
+/** The variables a template may use; their labels are the catalogue's `domain.variables`. */
+export const TEMPLATE_VARIABLES = ['customerName', 'phone', 'project', 'unit', 'agentName', 'issue', 'deadline'] as const;
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+
+const isTemplateVariable = (name: string): name is TemplateVariable => (TEMPLATE_VARIABLES as readonly string[]).includes(name);
 
 /** The label of variable `name` in `locale`; an unknown variable is labelled by its name. */
 export function variableLabel(name: string, locale: Locale): string {
-  return Object.hasOwn(TEMPLATE_VARIABLES, name) ? TEMPLATE_VARIABLES[name as TemplateVariable][locale] : name;
+  return isTemplateVariable(name) ? wordsFor(locale).domain.variables[name] : name;
+}
+
+/**
+ * The one value map for rendering a template, by the sidebar and by shortcut expansion alike:
+ * the case's customer and summary, and the signed-in agent. `deadline` has no value of its own:
+ * the agent is asked for it.
+ */
+export function templateValues(record: Pick<Case, 'customer' | 'summary'>, agentName: string | undefined): Partial<Record<TemplateVariable, string>> {
+  return {
+    customerName: record.customer.name,
+    phone: record.customer.phone,
+    project: record.customer.project,
+    unit: record.customer.unit,
+    issue: record.summary,
+    ...(agentName ? { agentName } : {}),
+  };
 }
 
 export type RenderedPart = { kind: 'text'; text: string } | { kind: 'missing'; name: string; label: string };
@@ -28,11 +40,6 @@ export interface Rendered {
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
-
-/** The variable names a body uses, in order of first appearance. */
-export function templateVariables(body: string): string[] {
-  return [...new Set(Array.from(body.matchAll(PLACEHOLDER), (m) => m[1]!))];
-}
 
 /**
  * Fills `{{name}}` placeholders from `values`. The result is plain text: values are inserted

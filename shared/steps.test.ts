@@ -2,13 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { completeStep, currentStep, skipStep, stepNeeds, type StepFacts } from './steps';
 
 const at = '2026-11-27T08:00:00.000Z';
-const empty: StepFacts = { categoryIds: [], summary: '', plan: '', log: [] };
+const empty: StepFacts = { categoryIds: [], summary: '', plan: '', steps: [] };
 
 describe('the five steps', () => {
   test('start at letting the customer vent, in the guide’s order', () => {
     expect(currentStep([])).toBe('vent');
     const afterVent = completeStep(empty, 'vent', at);
-    expect(afterVent.ok && currentStep(afterVent.log)).toBe('apologise');
+    expect(afterVent.ok && currentStep(afterVent.steps)).toBe('apologise');
   });
 
   test('a step cannot be ticked before the one before it is closed', () => {
@@ -17,7 +17,7 @@ describe('the five steps', () => {
   });
 
   test('apologising and restating needs a category and a summary', () => {
-    const vented = { ...empty, log: [{ kind: 'done' as const, step: 'vent' as const, at }] };
+    const vented = { ...empty, steps: [{ kind: 'done' as const, step: 'vent' as const, at }] };
     expect(stepNeeds(vented, 'apologise')).toEqual(['category', 'summary']);
     expect(stepNeeds({ ...vented, categoryIds: ['payment'], summary: '多收了维修基金' }, 'apologise')).toEqual([]);
   });
@@ -25,8 +25,8 @@ describe('the five steps', () => {
   test('skipping needs a reason and is logged with it', () => {
     expect(skipStep(empty, 'vent', '  ', at)).toEqual({ ok: false, needs: ['reason'] });
     const skipped = skipStep(empty, 'vent', '客户来电时已很平静', at);
-    expect(skipped).toEqual({ ok: true, log: [{ kind: 'skipped', step: 'vent', at, reason: '客户来电时已很平静' }] });
-    expect(skipped.ok && currentStep(skipped.log)).toBe('apologise');
+    expect(skipped).toEqual({ ok: true, steps: [{ kind: 'skipped', step: 'vent', at, reason: '客户来电时已很平静' }] });
+    expect(skipped.ok && currentStep(skipped.steps)).toBe('apologise');
   });
 
   test('skipping keeps the order rule', () => {

@@ -29,7 +29,8 @@ export interface StepFacts {
   categoryIds: readonly string[];
   summary: string;
   plan: string;
-  log: readonly StepEvent[];
+  /** The step log, as a case keeps it. */
+  steps: readonly StepEvent[];
 }
 
 /** Something a step still needs before it can be ticked. */
@@ -60,30 +61,30 @@ export function currentStep(log: readonly StepEvent[]): StepId | undefined {
 export function stepNeeds(facts: StepFacts, step: StepId): StepNeed[] {
   const index = STEP_ORDER.indexOf(step);
   const previous = STEP_ORDER[index - 1];
-  const needs: StepNeed[] = previous && !stepState(facts.log, previous) ? ['previous_step'] : [];
+  const needs: StepNeed[] = previous && !stepState(facts.steps, previous) ? ['previous_step'] : [];
   return [...needs, ...STEP_NEEDS[step](facts)];
 }
 
-/** The log with `step` ticked at `at`, or an error naming what is missing. */
+/** The step log with `step` ticked at `at`, or an error naming what is missing. */
 export function completeStep(
   facts: StepFacts,
   step: StepId,
   at: string,
-): { ok: true; log: StepEvent[] } | { ok: false; needs: StepNeed[] } {
+): { ok: true; steps: StepEvent[] } | { ok: false; needs: StepNeed[] } {
   const needs = stepNeeds(facts, step);
   if (needs.length) return { ok: false, needs };
-  return { ok: true, log: [...facts.log, { kind: 'done', step, at }] };
+  return { ok: true, steps: [...facts.steps, { kind: 'done', step, at }] };
 }
 
-/** The log with `step` skipped; skipping always needs a reason, and keeps the order rule. */
+/** The step log with `step` skipped; skipping always needs a reason, and keeps the order rule. */
 export function skipStep(
   facts: StepFacts,
   step: StepId,
   reason: string,
   at: string,
-): { ok: true; log: StepEvent[] } | { ok: false; needs: StepNeed[] | ['reason'] } {
+): { ok: true; steps: StepEvent[] } | { ok: false; needs: StepNeed[] | ['reason'] } {
   if (!reason.trim()) return { ok: false, needs: ['reason'] };
   const needs = stepNeeds(facts, step).filter((need) => need === 'previous_step');
   if (needs.length) return { ok: false, needs };
-  return { ok: true, log: [...facts.log, { kind: 'skipped', step, at, reason: reason.trim() }] };
+  return { ok: true, steps: [...facts.steps, { kind: 'skipped', step, at, reason: reason.trim() }] };
 }

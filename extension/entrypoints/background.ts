@@ -1,16 +1,22 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { detectLocale, InsertResult, newRecordId } from '../../shared';
+import { detectLocale, InsertResult, newRecordId, wordsFor } from '../../shared';
 import { openDb } from '../db/schema';
 import { browser } from '../platform/browser';
-import { broadcastContextChanged, listenInBackground, sendToContent } from '../platform/messaging';
-import { createCaseService } from '../services/cases';
-import { createInFlight } from '../services/outbox';
-import { createReminderService } from '../services/reminders';
-import { createBackgroundRouter } from '../services/router';
+import { askSidebarToExpand, broadcastContextChanged, listenInBackground, ownExtension, sendToContent } from '../platform/messaging';
+import { preferredLanguages } from '../platform/pages';
 import { managedSettings, onPermissionsChanged, scriptRegistry, originsGranted } from '../platform/scripting';
+import { createAuthService } from '../services/auth';
+import { createCaseHistory } from '../services/case-history';
+import { createCaseService } from '../services/cases';
 import { createCrmSitesService } from '../services/crm-sites';
+import { createInFlight } from '../services/outbox';
+import { createPageSetup } from '../services/page-setup';
+import { createPickingService } from '../services/picking';
+import { createReminderService, reminderNotice } from '../services/reminders';
+import { admitMessage, createBackgroundRouter } from '../services/router';
 import { createServerApi, createSiteSource, signIn } from '../services/server-api';
 import { createSettingsService } from '../services/settings';
+import { createSidebarContext } from '../services/sidebar-context';
 import { createSyncService } from '../services/sync';
 import { createTabCustomers } from '../services/tab-customers';
 
@@ -24,6 +30,7 @@ export default defineBackground({
   main() {
     const db = openDb();
     const now = () => new Date();
+    const locale = () => detectLocale(preferredLanguages());
     const inFlight = createInFlight();
     const settings = createSettingsService(browser.storage.local, managedSettings);
     const crmSites = createCrmSitesService({ area: browser.storage.local, scripts: scriptRegistry(), granted: originsGranted });
@@ -53,45 +60,42 @@ export default defineBackground({
           await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon.png'), title, message });
         },
       },
-      describe: async (reminder) => {
-        const record = await cases.get(reminder.caseId);
-        const who = record ? `${record.customer.name} ${record.customer.phone}` : '';
-        return { title: `聆聽 · ${who}`.trim(), message: reminder.note || record?.summary || '—' };
-      },
+      describe: async (reminder) => reminderNotice(reminder, await cases.get(reminder.caseId), wordsFor(locale())),
     });
     const route = createBackgroundRouter({
+      auth: createAuthService({ settings, signIn: (serverUrl, body) => signIn(serverUrl, body) }),
       cases,
+      crmSites,
+      picking: createPickingService({
+        settings,
+        crmSites,
+        siteSource: (session) => createSiteSource(session.serverUrl, session.token),
+        startPicker: async (tabId, field) => void (await sendToContent(tabId, { type: 'content.pick', field })),
+        newId: newRecordId,
+      }),
       reminders,
-      sync,
       settings,
+      sync,
       tabCustomers,
-      rejected: async () =>
-        (await db.rejected.toArray()).map((r) => ({
-          changeId: r.changeId,
-          reason: r.reason,
-          at: r.at,
-          what: r.change.kind === 'case.put' ? r.change.case.customer.name : r.change.reminder.note,
-        })),
-      caseHistory: async (phone) => {
-        const session = await settings.session();
-        if (!session) throw new Error('signed out');
-        return createServerApi(session.serverUrl, session.token).caseHistory(phone);
-      },
-      signIn: (serverUrl, body) => signIn(serverUrl, body),
-      insertInTab: async (tabId, text) => {
-        const reply = await sendToContent(tabId, { type: 'content.insert', text }).catch(() => null);
+      sidebarContext: createSidebarContext({ db, cases, reminders, settings, sync, tabCustomers }),
+      pageSetup: createPageSetup({ crmSites, cached: () => sync.cached(), locale }),
+      caseHistory: createCaseHistory({ settings, api: (session) => createServerApi(session.serverUrl, session.token) }),
+      insertInTab: async (tabId, text, replace) => {
+        const reply = await sendToContent(tabId, { type: 'content.insert', text, ...(replace ? { replace } : {}) }).catch(() => null);
         const parsed = InsertResult.safeParse(reply);
         return parsed.success ? parsed.data : { ok: false, reason: 'no_page' };
       },
+      askSidebarToExpand,
       notifySidebars: broadcastContextChanged,
-      crmSites,
-      startPicker: async (tabId, field) => void (await sendToContent(tabId, { type: 'content.pick', field })),
-      siteSource: (session) => createSiteSource(session.serverUrl, session.token),
-      newId: newRecordId,
-      locale: () => detectLocale([navigator.language]),
     });
 
-    listenInBackground((message, sender) => route(message, { tabId: sender.tab?.id ?? null, url: sender.url ?? null }));
+    const own = ownExtension();
+    listenInBackground((raw, sender) => {
+      const admitted = admitMessage(raw, sender, own);
+      if (!admitted) return undefined; // not ours, or malformed: no handler ever sees it
+      if ('refused' in admitted) console.warn(`Lingting: a content script sent ${admitted.refused}, which only extension pages may send`);
+      return route(admitted, { tabId: sender.tabId, url: sender.url ?? null });
+    });
 
     // Content scripts for configured CRMs follow the agent's grants here; the cached sites' own
     // changes (crmSites.refresh and saveRule, their only writers) register them as they store them.

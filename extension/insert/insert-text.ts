@@ -13,13 +13,10 @@ import { isTextField, type TextField } from './editable';
  */
 export function insertText(field: HTMLElement, text: string, caret: Range | 'end' | null): boolean {
   const doc = field.ownerDocument;
-  field.focus({ preventScroll: true });
-  if (caret === 'end') placeCaretAtEnd(field);
-  else if (field.isContentEditable && caret && field.contains(caret.commonAncestorContainer)) {
-    const selection = doc.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(caret);
-  }
+  if (caret === 'end') {
+    field.focus({ preventScroll: true });
+    placeCaretAtEnd(field);
+  } else refocus(field, caret);
   if (field.isContentEditable && offerBeforeInput(field, text)) return true;
   if (doc.execCommand('insertText', false, text)) return true;
   if (isTextField(field)) {
@@ -27,6 +24,19 @@ export function insertText(field: HTMLElement, text: string, caret: Range | 'end
     return true;
   }
   return false;
+}
+
+/**
+ * Gives `field` the focus back with its caret where the agent left it: a text field keeps its
+ * own selection; a contenteditable gets the range remembered for it.
+ */
+export function refocus(field: HTMLElement, caret: Range | null): void {
+  field.focus({ preventScroll: true });
+  if (field.isContentEditable && caret && field.contains(caret.commonAncestorContainer)) {
+    const selection = field.ownerDocument.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(caret);
+  }
 }
 
 /** Whether the page's editor took the text from a `beforeinput` event and inserted it itself. */

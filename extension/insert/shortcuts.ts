@@ -1,5 +1,5 @@
 import { deepActiveElement, isEditable, isTextField } from './editable';
-import { insertText } from './insert-text';
+import { insertText, refocus } from './insert-text';
 
 /** A shortcut as typed: a semicolon and 2–20 lower-case letters or digits (see shared Shortcut). */
 const SHORTCUT_BEFORE_CARET = /;[a-z0-9]{2,20}$/;
@@ -41,6 +41,17 @@ function typedShortcut(field: HTMLElement): { shortcut: string; select: () => vo
       selection.addRange(range);
     },
   };
+}
+
+/**
+ * Puts `text` at the caret of `field`, in place of `shortcut` when it is still typed just before
+ * the caret (the agent filled in what the template lacked in the sidebar meanwhile).
+ */
+export function replaceTypedShortcut(field: HTMLElement, shortcut: string, text: string, caret: Range | null): boolean {
+  refocus(field, caret);
+  const typed = typedShortcut(field);
+  if (typed?.shortcut === shortcut) typed.select();
+  return insertText(field, text, null);
 }
 
 /**

@@ -1,24 +1,15 @@
 import type { InsertResult } from '../../shared';
 import { Expansion, PageSetup, type ContentWordingRule } from '../../shared/content-protocol';
-import { detectLocale } from '../../shared/locale';
-import type { Locale } from '../../shared/primitives';
 import { watchCustomer } from '../capture/watch';
 import { findTarget } from '../capture/read';
 import { copyToClipboard } from '../insert/clipboard';
 import { isEditable } from '../insert/editable';
 import { trackFocusedField } from '../insert/focus-tracker';
 import { insertText } from '../insert/insert-text';
-import { expandShortcuts } from '../insert/shortcuts';
+import { expandShortcuts, replaceTypedShortcut } from '../insert/shortcuts';
 import { extensionUrl, listenInContent, loadPicker, sendFromContent } from '../platform/content-messaging';
 import { mountSidebar } from './mount-sidebar';
 import { flagWordingAsTyped } from './wording-hints';
-
-const ZH_HINT_LABELS = { forbidden: '禁用语', unapproved_promise: '未经批准的承诺', instead: '建议说法' };
-const HINT_LABELS: Record<Locale, typeof ZH_HINT_LABELS> = {
-  'zh-Hans': ZH_HINT_LABELS,
-  'zh-Hant': ZH_HINT_LABELS,
-  en: { forbidden: 'Forbidden phrase', unapproved_promise: 'Unapproved promise', instead: 'Say instead' },
-};
 
 interface OverlayOptions {
   doc: Document;
@@ -49,11 +40,13 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     wordingRules = setup.data.wordingRules;
     shortcuts.clear();
     for (const shortcut of setup.data.shortcuts) shortcuts.add(shortcut);
+    sidebar.setWords(setup.data.words);
     return setup.data;
   };
 
-  const site = applySetup(await sendFromContent({ type: 'page.site' }).catch(() => null))?.site ?? null;
+  const setup = applySetup(await sendFromContent({ type: 'page.site' }).catch(() => null));
   if (signal.aborted) return;
+  const site = setup?.site ?? null;
 
   if (site) {
     watchCustomer({
@@ -72,17 +65,24 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     shortcuts: () => shortcuts,
     expand: async (shortcut) => {
       const reply = Expansion.safeParse(await sendFromContent({ type: 'page.expand', shortcut }).catch(() => null));
-      return reply.success ? reply.data.text : null;
+      if (!reply.success) return null;
+      // The sidebar asks for values the template lacks: show it, with the focus in its first field.
+      if (reply.data.asking) sidebar.reveal();
+      return reply.data.text;
     },
     isOwn,
     signal,
   });
 
-  const language = detectLocale([doc.defaultView?.navigator.language ?? 'zh']);
-  flagWordingAsTyped({ doc, documents: focus.documents, rules: () => wordingRules, isOwn, labels: HINT_LABELS[language], signal });
+  if (setup) {
+    const { forbidden, unapprovedPromise, sayInstead } = setup.words;
+    const labels = { forbidden, unapproved_promise: unapprovedPromise, instead: sayInstead };
+    flagWordingAsTyped({ doc, documents: focus.documents, rules: () => wordingRules, isOwn, labels, signal });
+  }
 
-  const insert = async (text: string): Promise<InsertResult> => {
+  const insert = async (text: string, replace: string | undefined): Promise<InsertResult> => {
     const remembered = focus.field();
+    if (remembered && replace) return replaceTypedShortcut(remembered, replace, text, focus.caret()) ? { ok: true, via: 'caret' } : { ok: false, reason: 'rejected' };
     if (remembered && insertText(remembered, text, focus.caret())) return { ok: true, via: 'caret' };
     // No field was focused yet: the site's reply box is where a reply goes.
     const replyBox = site?.replyBox ? findTarget(doc, site.replyBox.path) : null;
@@ -95,7 +95,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     return { ok: false, reason: remembered ? 'rejected' : 'no_field' };
   };
   listenInContent(async (message) => {
-    if (message.type === 'content.insert') return insert(message.text);
+    if (message.type === 'content.insert') return insert(message.text, message.replace);
     if (message.type === 'content.toggle') return sidebar.setOpen(!sidebar.isOpen());
     await loadPicker();
     (globalThis as { lingtingPicker?: { start(field: string): void } }).lingtingPicker?.start(message.field);

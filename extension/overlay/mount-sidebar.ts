@@ -1,3 +1,5 @@
+import type { PageWords } from '../../shared/content-protocol';
+
 /** Width of the open sidebar, in CSS pixels (never rem: the CRM may change its root font size). */
 const SIDEBAR_WIDTH = 380;
 
@@ -31,6 +33,10 @@ export interface MountedSidebar {
   host: HTMLElement;
   setOpen(open: boolean): void;
   isOpen(): boolean;
+  /** Opens the sidebar and moves the focus into it (it asks the agent for something). */
+  reveal(): void;
+  /** The words of its toggle and frame, in the agent's language (they come from the background). */
+  setWords(words: Pick<PageWords, 'showSidebar' | 'hideSidebar' | 'sidebarFrame'>): void;
 }
 
 /**
@@ -53,20 +59,35 @@ export function mountSidebar(doc: Document, sidebarUrl: string, signal: AbortSig
   const frame = doc.createElement('iframe');
   frame.className = 'frame';
   frame.src = sidebarUrl;
-  frame.title = 'Lingting';
   wrapper.append(toggle, frame);
   shadow.append(style, wrapper);
 
+  let words: Parameters<MountedSidebar['setWords']>[0] | null = null;
   const setOpen = (open: boolean) => {
     wrapper.classList.toggle('collapsed', !open);
+    // Until the words arrive, the button is named by its own text.
     toggle.textContent = open ? '›' : '聆';
-    toggle.setAttribute('aria-label', open ? 'Hide Lingting' : 'Show Lingting');
+    if (words) toggle.setAttribute('aria-label', open ? words.hideSidebar : words.showSidebar);
     toggle.setAttribute('aria-expanded', String(open));
   };
+  const isOpen = () => !wrapper.classList.contains('collapsed');
   toggle.addEventListener('click', () => setOpen(wrapper.classList.contains('collapsed')));
   setOpen(true);
 
   doc.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove(), { once: true });
-  return { host, setOpen, isOpen: () => !wrapper.classList.contains('collapsed') };
+  return {
+    host,
+    setOpen,
+    isOpen,
+    reveal() {
+      setOpen(true);
+      frame.focus();
+    },
+    setWords(next) {
+      words = next;
+      frame.title = next.sidebarFrame;
+      setOpen(isOpen());
+    },
+  };
 }

@@ -2,7 +2,7 @@ import type { ContentRule } from '../../shared/content-protocol';
 import { findTarget, innerScope, readElement } from '../capture/read';
 import { ruleFor } from '../capture/selector';
 import { mountLayer, viewportRect } from './layer';
-import type { PickerStrings } from './picker-strings';
+import type { Catalogue } from '../../shared/i18n';
 
 const CSS = `
   .box { position: fixed; border: 2px solid #0f766e; background: rgba(15,118,110,.12); border-radius: 3px; pointer-events: none; }
@@ -19,7 +19,7 @@ export interface PickOptions {
   doc: Document;
   /** What is being picked, in the supervisor's words (e.g. "房号"). */
   label: string;
-  strings: PickerStrings;
+  strings: Catalogue['picker'];
   /** Saves the rule (to the server, through the background); resolves to an error message or null. */
   save: (rule: ContentRule) => Promise<string | null>;
   signal: AbortSignal;

@@ -2,21 +2,21 @@
 // WXT's two-line alias) rather than webextension-polyfill, and parses with zod/mini schemas from
 // shared/content-protocol: it is injected into every CRM page, so every kilobyte counts.
 import { browser } from 'wxt/browser';
-import { parseToContent, type ToContent } from '../../shared/content-protocol';
-import type { ToBackground, ReplyTo } from '../../shared';
+import { parseBackgroundToContent, type BackgroundToContent } from '../../shared/content-protocol';
+import type { ContentToBackground } from '../../shared';
 
 /** Sends a request to the background from a content script; its reply is parsed by the caller. */
-export async function sendFromContent<M extends ToBackground>(message: M): Promise<unknown> {
-  return (await browser.runtime.sendMessage(message)) as ReplyTo<M['type']>;
+export function sendFromContent(message: ContentToBackground): Promise<unknown> {
+  return browser.runtime.sendMessage(message);
 }
 
 /**
  * Answers the background's requests until `signal` aborts. Requests that fail the schema are
  * not ours and get no answer.
  */
-export function listenInContent(handle: (message: ToContent) => Promise<unknown>, signal: AbortSignal): void {
+export function listenInContent(handle: (message: BackgroundToContent) => Promise<unknown>, signal: AbortSignal): void {
   const listener = (raw: unknown, _sender: unknown, respond: (reply: unknown) => void) => {
-    const message = parseToContent(raw);
+    const message = parseBackgroundToContent(raw);
     if (!message) return false;
     void handle(message).then(respond, (error: unknown) => respond({ ok: false, reason: 'rejected', error: String(error) }));
     return true; // the reply is sent asynchronously

@@ -1,8 +1,14 @@
-import type { Reminder } from '../../shared';
+import type { Case, Catalogue, Reminder } from '../../shared';
 import type { LingtingDb } from '../db/schema';
 import { enqueueCoalesced, type InFlight } from './outbox';
 
 const ALARM_PREFIX = 'reminder:';
+
+/** A reminder's notification: who to call back, and the agent's note (or the case's summary). */
+export function reminderNotice(reminder: Reminder, record: Case | undefined, words: Catalogue): { title: string; message: string } {
+  const who = record ? `${record.customer.name} ${record.customer.phone}`.trim() : '';
+  return { title: words.notification.title(who), message: reminder.note || record?.summary || words.notification.noNote };
+}
 
 /** The browser facilities reminders need, passed in so tests can use fakes. */
 export interface ReminderPlatform {

@@ -1,47 +1,83 @@
-import { CustomerSnapshot, renderTemplate } from '../../shared';
-import type { CaseHistoryItem, InsertResult, Locale, PageSetup, ReplyTo, Settings, SidebarContext, ToBackground } from '../../shared';
-import type { CrmSitesService, SiteSource } from './crm-sites';
-import type { Session } from './settings';
+import {
+  ContentToBackground,
+  PageToBackground,
+  ShortcutAnswer,
+  type BackgroundReplies,
+  type Expansion,
+  type ReplyTo,
+  type SidebarContext,
+} from '../../shared';
+import type { AuthService } from './auth';
 import type { CaseService } from './cases';
+import type { CrmSitesService } from './crm-sites';
+import type { PickingService } from './picking';
 import type { ReminderService } from './reminders';
 import type { SettingsService } from './settings';
 import type { SyncService } from './sync';
 import type { TabCustomers } from './tab-customers';
-import { serverBaseUrl } from './server-api';
-import type { SignInResponse, SignInRequest } from '../../shared';
 
-/** Who sent a message: the tab it came from, when it came from one. */
+/** Who sent a message, as the browser says: never taken from the message itself. */
+export interface Sender {
+  extensionId: string | undefined;
+  url: string | undefined;
+  tabId: number | null;
+}
+
+/** The tab and page a message came from. */
 export interface Origin {
   tabId: number | null;
-  /** The URL of the frame that sent it (a content script's page), when known. */
-  url?: string | null;
+  url: string | null;
+}
+
+/** A message let in by `admitMessage`, with the direction it came from. */
+export type Admitted =
+  | { from: 'content'; message: ContentToBackground }
+  | { from: 'page'; message: PageToBackground }
+  | { from: 'content'; refused: PageToBackground['type'] };
+
+/**
+ * The gate into the background. Only our extension's senders count; extension pages (the
+ * sidebar, the options page) are known by their URL on the extension's own origin, which a web
+ * page cannot take. Anything else is a content script running inside a CRM page: it may send only
+ * `ContentToBackground`. An extension-page message from a content script is refused, not handled.
+ */
+export function admitMessage(raw: unknown, sender: Sender, own: { id: string; pagesOrigin: string }): Admitted | null {
+  if (sender.extensionId !== own.id) return null;
+  if (sender.url?.startsWith(own.pagesOrigin)) {
+    const parsed = PageToBackground.safeParse(raw);
+    return parsed.success ? { from: 'page', message: parsed.data } : null;
+  }
+  const parsed = ContentToBackground.safeParse(raw);
+  if (parsed.success) return { from: 'content', message: parsed.data };
+  const pageOnly = PageToBackground.safeParse(raw);
+  return pageOnly.success ? { from: 'content', refused: pageOnly.data.type } : null;
 }
 
 interface RouterDeps {
+  auth: AuthService;
   cases: CaseService;
+  crmSites: CrmSitesService;
+  picking: PickingService;
   reminders: ReminderService;
-  rejected: () => Promise<SidebarContext['rejected']>;
-  caseHistory: (phone: string) => Promise<CaseHistoryItem[]>;
-  sync: SyncService;
   settings: SettingsService;
+  sync: SyncService;
   tabCustomers: TabCustomers;
-  signIn: (serverUrl: string, body: SignInRequest) => Promise<SignInResponse>;
+  sidebarContext: (tabId: number | null) => Promise<SidebarContext>;
+  pageSetup: (url: string | null) => Promise<ReplyTo<'page.site'>>;
+  caseHistory: (phone: string) => Promise<ReplyTo<'case.history'>>;
   /** Asks the content script of `tabId` to insert text at the CRM's caret. */
-  insertInTab: (tabId: number, text: string) => Promise<InsertResult>;
+  insertInTab: (tabId: number, text: string, replace: string | undefined) => Promise<ReplyTo<'text.insert'>>;
+  /** Asks the sidebar of `tabId` to expand a shortcut for its case; its raw answer. */
+  askSidebarToExpand: (tabId: number, shortcut: string) => Promise<unknown>;
   /** Tells the sidebar of `tabId` (null: every sidebar) to fetch its context again. */
   notifySidebars: (tabId: number | null) => Promise<void>;
-  crmSites: CrmSitesService;
-  /** Asks the content script of `tabId` to load the picker and start it for one field. */
-  startPicker: (tabId: number, field: string) => Promise<void>;
-  siteSource: (session: Session) => Required<SiteSource>;
-  newId: () => string;
-  /** The language templates expanded in a CRM field are preferred in. */
-  locale: () => Locale;
 }
 
-type Handlers = { [T in ToBackground['type']]: (message: Extract<ToBackground, { type: T }>, origin: Origin) => Promise<ReplyTo<T>> };
+type Handlers<M extends { type: keyof BackgroundReplies }> = {
+  [T in M['type']]: (message: Extract<M, { type: T }>, origin: Origin) => Promise<ReplyTo<T>>;
+};
 
-/** One handler per background message type: the whole protocol of the background in one map. */
+/** The background's whole protocol: one handler per message type and direction, each handing the work to its service. */
 export function createBackgroundRouter(deps: RouterDeps) {
   const syncAndNotify = async (options?: { refreshCatalogue: boolean }) => {
     const state = await deps.sync.sync(options);
@@ -49,145 +85,63 @@ export function createBackgroundRouter(deps: RouterDeps) {
     return state;
   };
 
-  const handlers: Handlers = {
+  const fromContent: Handlers<ContentToBackground> = {
     'page.customer': async (message, origin) => {
-      if (origin.tabId === null) return { ok: true };
-      // Scraped values are parsed here, with the shared schema; what does not pass is no customer.
-      const captured = message.captured;
-      const parsed = captured
-        ? CustomerSnapshot.safeParse({
-            name: captured.customerName ?? '',
-            phone: captured.phone ?? '',
-            project: captured.project,
-            unit: captured.unit,
-            crmRecordId: captured.crmRecordId,
-          })
-        : null;
-      const customer = parsed?.success ? parsed.data : null;
-      const before = JSON.stringify(await deps.tabCustomers.get(origin.tabId));
-      await deps.tabCustomers.set(origin.tabId, customer);
-      if (before !== JSON.stringify(customer)) await deps.notifySidebars(origin.tabId);
+      if (origin.tabId !== null && (await deps.tabCustomers.report(origin.tabId, message.captured))) await deps.notifySidebars(origin.tabId);
       return { ok: true };
     },
-
-    'page.site': async (_message, origin): Promise<PageSetup> => {
-      const [site, cached] = await Promise.all([deps.crmSites.forUrl(origin.url ?? null), deps.sync.cached()]);
-      const wordingRules = cached.rules.map(({ phrase, alternative, kind }) => ({ phrase, alternative, kind }));
-      const shortcuts = [...new Set(cached.templates.flatMap((t) => (t.shortcut ? [t.shortcut] : [])))];
-      return { site, wordingRules, shortcuts };
+    'page.site': (_message, origin) => deps.pageSetup(origin.url),
+    'page.expand': async (message, origin): Promise<Expansion> => {
+      if (origin.tabId === null) return { text: null };
+      // The sidebar renders it: it holds the case, its language and values, and logs the use.
+      const answer = ShortcutAnswer.safeParse(await deps.askSidebarToExpand(origin.tabId, message.shortcut));
+      if (!answer.success || answer.data.kind === 'none') return { text: null };
+      return answer.data.kind === 'text' ? { text: answer.data.text } : { text: null, asking: true };
     },
+    'pick.save': (message, origin) => deps.picking.save(origin.url, message.field, message.rule),
+  };
 
-    'page.expand': async (message, origin) => {
-      const [{ templates }, session, customer] = await Promise.all([
-        deps.sync.cached(),
-        deps.settings.session(),
-        origin.tabId === null ? null : deps.tabCustomers.get(origin.tabId),
-      ]);
-      const locale = deps.locale();
-      const matching = templates.filter((t) => t.shortcut === message.shortcut && t.status === 'published');
-      const template = matching.find((t) => t.language === locale) ?? matching[0];
-      if (!template) return { text: null };
-      const values: Record<string, string> = {
-        customerName: customer?.name ?? '',
-        phone: customer?.phone ?? '',
-        project: customer?.project ?? '',
-        unit: customer?.unit ?? '',
-        agentName: session?.user.displayName ?? '',
-      };
-      return { text: renderTemplate(template.body, values, template.language).text };
-    },
-
-    'pick.start': async (message, origin) => {
-      const session = await deps.settings.session();
-      if (session?.user.role !== 'supervisor') return { ok: false, message: 'Only a supervisor configures CRM sites.' };
-      if (origin.tabId === null) return { ok: false, message: 'No CRM page.' };
-      await deps.startPicker(origin.tabId, message.field);
-      return { ok: true };
-    },
-
-    'pick.save': async (message, origin) => {
-      const session = await deps.settings.session();
-      if (session?.user.role !== 'supervisor') return { ok: false, message: 'Only a supervisor configures CRM sites.' };
-      if (!origin.url) return { ok: false, message: 'No CRM page.' };
-      try {
-        await deps.crmSites.saveRule(origin.url, message.field, message.rule, deps.siteSource(session), deps.newId);
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, message: error instanceof Error ? error.message : String(error) };
-      }
-    },
-
+  const fromPage: Handlers<PageToBackground> = {
+    'pick.start': (message, origin) => deps.picking.start(origin.tabId, message.field),
     'sites.list': async () => ({ sites: await deps.crmSites.access() }),
     'sites.register': async () => ({ sites: await deps.crmSites.register() }),
-
-    'sidebar.context': async (_message, origin): Promise<SidebarContext> => {
-      const [session, cached, sync, customer, reminders, rejected] = await Promise.all([
-        deps.settings.session(),
-        deps.sync.cached(),
-        deps.sync.state(),
-        origin.tabId === null ? null : deps.tabCustomers.get(origin.tabId),
-        deps.reminders.active(),
-        deps.rejected(),
-      ]);
-      const openCase = customer ? await deps.cases.openFor(customer) : null;
-      return { tabId: origin.tabId, customer, user: session?.user ?? null, ...cached, sync, openCase, reminders, rejected };
-    },
-
+    'sidebar.context': (_message, origin) => deps.sidebarContext(origin.tabId),
     'case.save': async (message) => {
       await deps.cases.save(message.case);
       // Written locally: the reply does not wait for the network.
       void syncAndNotify();
-      return { ok: true, sync: await deps.sync.state() };
+      return { ok: true };
     },
-
-    'text.insert': async (message, origin) => {
-      if (origin.tabId === null) return { ok: false, reason: 'no_page' };
-      return deps.insertInTab(origin.tabId, message.text);
-    },
-
+    'text.insert': async (message, origin) =>
+      origin.tabId === null ? { ok: false, reason: 'no_page' } : deps.insertInTab(origin.tabId, message.text, message.replace),
     'auth.signIn': async (message) => {
-      // An address set by enterprise policy wins over the one typed in.
-      const serverUrl = serverBaseUrl((await deps.settings.managedServerUrl()) ?? message.serverUrl);
-      try {
-        const reply = await deps.signIn(serverUrl, { username: message.username, password: message.password });
-        await deps.settings.signedIn({ serverUrl, token: reply.token, user: reply.user });
-        void syncAndNotify({ refreshCatalogue: true });
-        return { ok: true, user: reply.user };
-      } catch (error) {
-        return { ok: false, message: error instanceof Error ? error.message : String(error) };
-      }
+      const reply = await deps.auth.signIn(message);
+      if (reply.ok) void syncAndNotify({ refreshCatalogue: true });
+      return reply;
     },
-
     'auth.signOut': async () => {
-      await deps.settings.signedOut();
+      await deps.auth.signOut();
       await deps.notifySidebars(null);
       return { ok: true };
     },
-
-    'settings.get': async (): Promise<Settings> => {
+    'settings.get': async () => {
       const [session, serverUrl] = await Promise.all([deps.settings.session(), deps.settings.serverUrl()]);
       return { serverUrl, user: session?.user ?? null };
     },
-
     'sync.now': () => syncAndNotify({ refreshCatalogue: true }),
-
     'case.get': async (message) => (await deps.cases.get(message.id)) ?? null,
-
     'reminder.save': async (message) => {
       await deps.reminders.save(message.reminder);
       void syncAndNotify();
       return { ok: true };
     },
-
-    'case.history': async (message) => {
-      try {
-        return { ok: true, cases: await deps.caseHistory(message.phone) };
-      } catch (error) {
-        return { ok: false, message: error instanceof Error ? error.message : String(error) };
-      }
-    },
+    'case.history': (message) => deps.caseHistory(message.phone),
   };
 
-  return (message: ToBackground, origin: Origin): Promise<unknown> =>
-    (handlers[message.type] as (m: ToBackground, o: Origin) => Promise<unknown>)(message, origin);
+  /** Answers one admitted message; a refused one gets `forbidden` and nothing else happens. */
+  return (admitted: Admitted, origin: Origin): Promise<unknown> => {
+    if ('refused' in admitted) return Promise.resolve({ ok: false, error: 'forbidden' });
+    const handlers = (admitted.from === 'content' ? fromContent : fromPage) as Record<string, (m: unknown, o: Origin) => Promise<unknown>>;
+    return handlers[admitted.message.type]!(admitted.message, origin);
+  };
 }

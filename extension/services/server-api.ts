@@ -10,6 +10,7 @@ import {
   TemplateList,
   WordingRuleList,
   type CaseHistoryItem,
+  type MessageError,
   type Category,
   type SignInRequest,
   type SyncPushRequest,
@@ -28,6 +29,19 @@ export class ServerError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A failure as the code the UI puts in words. `unauthenticated` is what a 401 means here: wrong
+ * credentials on sign-in, an expired or revoked token elsewhere.
+ */
+export function toMessageError(error: unknown, unauthenticated: MessageError = 'signed_out'): MessageError {
+  if (!(error instanceof ServerError)) return 'server_error';
+  if (error.status === 0) return 'unreachable';
+  if (error.status === 401) return unauthenticated;
+  if (error.status === 403) return 'forbidden';
+  if (error.status === 429) return 'throttled';
+  return error.status < 500 && error.code !== 'bad_response' ? 'rejected' : 'server_error';
 }
 
 /** What the background asks of the plugin server. */

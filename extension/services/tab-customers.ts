@@ -1,4 +1,4 @@
-import { CustomerSnapshot } from '../../shared';
+import { CustomerSnapshot, type ContentToBackground } from '../../shared';
 import type { StorageArea } from './storage-area';
 
 const key = (tabId: number) => `tab:${tabId}:customer`;
@@ -8,7 +8,7 @@ const key = (tabId: number) => `tab:${tabId}:customer`;
  * `storage.session` so a restarted service worker still knows, and gone when the browser closes.
  */
 export function createTabCustomers(area: StorageArea) {
-  return {
+  const customers = {
     async get(tabId: number): Promise<CustomerSnapshot | null> {
       const parsed = CustomerSnapshot.safeParse((await area.get(key(tabId)))[key(tabId)]);
       return parsed.success ? parsed.data : null;
@@ -17,6 +17,26 @@ export function createTabCustomers(area: StorageArea) {
       if (customer) await area.set({ [key(tabId)]: customer });
       else await area.remove(key(tabId));
     },
+    /**
+     * Takes what a tab's content script scraped: parsed here with the shared schema (what does
+     * not pass is no customer), kept, and whether it changed the tab's customer.
+     */
+    async report(tabId: number, captured: Extract<ContentToBackground, { type: 'page.customer' }>['captured']): Promise<boolean> {
+      const parsed = captured
+        ? CustomerSnapshot.safeParse({
+            name: captured.customerName ?? '',
+            phone: captured.phone ?? '',
+            project: captured.project,
+            unit: captured.unit,
+            crmRecordId: captured.crmRecordId,
+          })
+        : null;
+      const customer = parsed?.success ? parsed.data : null;
+      const before = JSON.stringify(await customers.get(tabId));
+      await customers.set(tabId, customer);
+      return before !== JSON.stringify(customer);
+    },
   };
+  return customers;
 }
 export type TabCustomers = ReturnType<typeof createTabCustomers>;

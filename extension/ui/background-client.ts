@@ -1,22 +1,41 @@
-import type { Case, InsertResult, Reminder, ReplyTo, SidebarContext, ToBackground } from '../../shared';
-import { onContextChanged, sendToBackground } from '../platform/messaging';
+import type { Case, InsertResult, PageToBackground, Reminder, ReplyTo, ShortcutAnswer, SidebarContext } from '../../shared';
+import { listenToBackground, sendToBackground } from '../platform/messaging';
+
+type SignIn = Omit<Extract<PageToBackground, { type: 'auth.signIn' }>, 'type'>;
+type PickField = Extract<PageToBackground, { type: 'pick.start' }>['field'];
 
 /** The one way the UIs reach the background: a typed method per request. */
 export const background = {
   context: (): Promise<SidebarContext> => sendToBackground({ type: 'sidebar.context' }),
   saveCase: (record: Case) => sendToBackground({ type: 'case.save', case: record }),
-  insert: (text: string): Promise<InsertResult> => sendToBackground({ type: 'text.insert', text }),
+  /** Text for the CRM field the agent was typing in; with `replace`, in place of that shortcut before the caret. */
+  insert: (text: string, replace?: string): Promise<InsertResult> =>
+    sendToBackground({ type: 'text.insert', text, ...(replace ? { replace } : {}) }),
   settings: () => sendToBackground({ type: 'settings.get' }),
-  signIn: (request: Omit<Extract<ToBackground, { type: 'auth.signIn' }>, 'type'>): Promise<ReplyTo<'auth.signIn'>> =>
-    sendToBackground({ type: 'auth.signIn', ...request }),
+  signIn: (request: SignIn): Promise<ReplyTo<'auth.signIn'>> => sendToBackground({ type: 'auth.signIn', ...request }),
   signOut: () => sendToBackground({ type: 'auth.signOut' }),
   syncNow: () => sendToBackground({ type: 'sync.now' }),
   crmSites: () => sendToBackground({ type: 'sites.list' }),
   registerCrmSites: () => sendToBackground({ type: 'sites.register' }),
   /** Supervisors: start "pick from page" for one field in this tab's CRM page. */
-  pickFromPage: (field: Extract<ToBackground, { type: 'pick.start' }>['field']) => sendToBackground({ type: 'pick.start', field }),
+  pickFromPage: (field: PickField) => sendToBackground({ type: 'pick.start', field }),
   getCase: (id: string) => sendToBackground({ type: 'case.get', id }),
   saveReminder: (reminder: Reminder) => sendToBackground({ type: 'reminder.save', reminder }),
   caseHistory: (phone: string) => sendToBackground({ type: 'case.history', phone }),
-  onContextChanged,
+
+  /** Calls `onChange` when the background says the context of `tabId` (or of every tab) changed. */
+  onContextChanged: (onChange: (tabId: number | null) => void) =>
+    listenToBackground((message) => {
+      if (message.type === 'sidebar.changed') onChange(message.tabId);
+      return undefined;
+    }),
+
+  /**
+   * Answers shortcuts typed in the CRM page of the tab `tabId()` names; those of other tabs are
+   * left for their own sidebars.
+   */
+  onShortcut: (tabId: () => number | null, expand: (shortcut: string) => ShortcutAnswer) =>
+    listenToBackground((message) =>
+      message.type === 'sidebar.expand' && message.tabId === tabId() ? Promise.resolve(expand(message.shortcut)) : undefined,
+    ),
 };

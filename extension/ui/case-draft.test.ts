@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { Case, defaultTemplates } from '../../shared';
-import { edited, newCase, promptsFor, recordTemplateUse, tickStep, toggleCategory, variableValues } from './case-draft';
+import { edited, newCase, promptsFor, recordTemplateUse, tickStep, toggleCategory } from './case-draft';
 
 const customer = { name: '王秀英', phone: '138 0013 8000', project: '翠湖花园', unit: '3栋1202', crmRecordId: 'C-1024' };
 const t0 = new Date('2026-11-27T08:00:00.000Z');
@@ -36,13 +36,9 @@ describe('a case draft', () => {
     const prompts = promptsFor(templates, fresh(), 'apologise');
     expect(prompts.length).toBeGreaterThan(0);
     expect(prompts.every((t) => t.language === 'zh-Hans' && t.step === 'apologise')).toBe(true);
-    const used = recordTemplateUse(fresh(), prompts[0]!, t0);
-    expect(used.templateUses).toEqual([{ templateId: prompts[0]!.id, version: 1, step: 'apologise', at: t0.toISOString() }]);
-  });
-
-  test('gives templates the customer’s values and leaves unknown ones out, to be marked', () => {
-    const values = variableValues(fresh(), undefined);
-    expect(values).toMatchObject({ customerName: '王秀英', project: '翠湖花园' });
-    expect('agentName' in values).toBe(false);
+    const used = recordTemplateUse(fresh(), prompts[0]!, { text: '王女士，非常抱歉', via: 'shortcut' }, t0);
+    expect(used.templateUses).toEqual([
+      { templateId: prompts[0]!.id, version: 1, step: 'apologise', at: t0.toISOString(), text: '王女士，非常抱歉', via: 'shortcut' },
+    ]);
   });
 });

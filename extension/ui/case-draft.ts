@@ -9,6 +9,8 @@ import {
   type StepId,
   type StepNeed,
   type Template,
+  type InsertionPath,
+  wordsFor,
 } from '../../shared';
 
 /** A fresh case for the customer on the page, received now. */
@@ -53,12 +55,13 @@ export function toggleCategory(record: Case, categoryId: string, now: Date): Cas
 
 /** Ticks a step, or says what it still needs. */
 export function tickStep(record: Case, step: StepId, now: Date): { ok: true; record: Case } | { ok: false; needs: StepNeed[] } {
-  const result = completeStep({ ...record, log: record.steps }, step, now.toISOString());
-  return result.ok ? { ok: true, record: edited(record, { steps: result.log }, now) } : result;
+  const result = completeStep(record, step, now.toISOString());
+  return result.ok ? { ok: true, record: edited(record, { steps: result.steps }, now) } : result;
 }
 
-export function recordTemplateUse(record: Case, template: Template, now: Date): Case {
-  const use = { templateId: template.id, version: template.version, step: template.step, at: now.toISOString() };
+/** The case with one insertion logged: which template, at which version, how, and the very text that went in. */
+export function recordTemplateUse(record: Case, template: Template, insertion: { text: string; via: InsertionPath }, now: Date): Case {
+  const use = { templateId: template.id, version: template.version, step: template.step, at: now.toISOString(), ...insertion };
   return edited(record, { templateUses: [...record.templateUses, use] }, now);
 }
 
@@ -79,44 +82,26 @@ export function promptsFor(templates: readonly Template[], record: Case, step: S
     .sort((a, b) => b.categoryIds.length - a.categoryIds.length || a.title.localeCompare(b.title));
 }
 
-/** Values for template variables from the case, the customer and the signed-in agent. */
-export function variableValues(record: Case, agentName: string | undefined): Record<string, string> {
-  const values: Record<string, string> = {
-    customerName: record.customer.name,
-    phone: record.customer.phone,
-    project: record.customer.project,
-    unit: record.customer.unit,
-    issue: record.summary,
-  };
-  if (agentName) values.agentName = agentName;
-  return values;
+/** The published template a shortcut names, in the case's language when there is one. */
+export function templateForShortcut(templates: readonly Template[], shortcut: string, language: Locale): Template | undefined {
+  const matching = templates.filter((t) => t.shortcut === shortcut && t.status === 'published');
+  return matching.find((t) => t.language === language) ?? matching[0];
 }
 
 /** Skips a step with the agent's reason, or says what is missing. */
 export function skipCaseStep(record: Case, step: StepId, reason: string, now: Date): { ok: true; record: Case } | { ok: false } {
-  const result = skipStep({ ...record, log: record.steps }, step, reason, now.toISOString());
-  return result.ok ? { ok: true, record: edited(record, { steps: result.log }, now) } : { ok: false };
+  const result = skipStep(record, step, reason, now.toISOString());
+  return result.ok ? { ok: true, record: edited(record, { steps: result.steps }, now) } : { ok: false };
 }
-
-const READ_BACK: Record<Locale, (r: Restatement) => string> = {
-  'zh-Hans': (r) => `我跟您确认一下：${r.since ? `从${r.since}起，` : ''}${r.where ? `${r.where}` : ''}${r.what}，是这样吗？`,
-  'zh-Hant': (r) => `我跟您確認一下：${r.since ? `從${r.since}起，` : ''}${r.where ? `${r.where}` : ''}${r.what}，是這樣嗎？`,
-  en: (r) => `Let me make sure I have this right: ${r.what}${r.where ? ` in ${r.where}` : ''}${r.since ? ` since ${r.since}` : ''}. Is that correct?`,
-};
-const SUMMARY: Record<Locale, (r: Restatement) => string> = {
-  'zh-Hans': (r) => [r.where, r.what, r.since && `（自${r.since}）`].filter(Boolean).join(''),
-  'zh-Hant': (r) => [r.where, r.what, r.since && `（自${r.since}）`].filter(Boolean).join(''),
-  en: (r) => [r.what, r.where && `in ${r.where}`, r.since && `since ${r.since}`].filter(Boolean).join(', '),
-};
 
 /** The sentence read back to the customer, in the case's language; empty until `what` is known. */
 export function readBack(r: Restatement, language: Locale): string {
-  return r.what.trim() ? READ_BACK[language](r) : '';
+  return r.what.trim() ? wordsFor(language).restatement.readBack(r) : '';
 }
 
 /** The case with its restatement set; the structured summary follows it. */
 export function restate(record: Case, restatement: Restatement, now: Date): Case {
-  return edited(record, { restatement, summary: SUMMARY[record.language](restatement) }, now);
+  return edited(record, { restatement, summary: wordsFor(record.language).restatement.summary(restatement) }, now);
 }
 
 /** Prompts for step 3 of an invalid complaint: appropriate refusal rather than options. */

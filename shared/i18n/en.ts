@@ -1,4 +1,5 @@
 import type { Restatement } from '../case';
+import type { MessageError } from '../messages';
 
 /**
  * Every word Lingting shows, in English. This table defines the catalogue's shape (`Catalogue`):
@@ -94,7 +95,7 @@ export const en = {
     forbidden: 'Your role may not do this.',
     rejected: 'The server refused it.',
     server_error: 'Something went wrong on the server. Please try again.',
-  },
+  } satisfies Record<MessageError, string>,
 
   /** Why the server refused a synced change (its `reason` code). */
   rejections: {

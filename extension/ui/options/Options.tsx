@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Locale, Settings } from '../../../shared';
+import { wordsFor, type Locale, type MessageError, type Settings } from '../../../shared';
 import { background } from '../background-client';
-import { STRINGS } from '../i18n';
 import { CrmSites } from './CrmSites';
 
 /** Where the agent connects the extension to the Lingting server and signs in. */
 export function Options({ locale }: { locale: Locale }) {
-  const t = STRINGS[locale].options;
+  const words = wordsFor(locale);
+  const t = words.options;
   const [settings, setSettings] = useState<Settings | null>(null);
   const [serverUrl, setServerUrl] = useState('http://127.0.0.1:8787');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<MessageError | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = async () => {
@@ -25,15 +25,15 @@ export function Options({ locale }: { locale: Locale }) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const reply = await background.signIn({ serverUrl, username: username.trim(), password }).catch((e: unknown) => ({
+    const reply = await background.signIn({ serverUrl, username: username.trim(), password }).catch(() => ({
       ok: false as const,
-      message: e instanceof Error ? e.message : String(e),
+      error: 'server_error' as const,
     }));
     setBusy(false);
     if (reply.ok) {
       setPassword('');
       await load();
-    } else setError(reply.message);
+    } else setError(reply.error);
   };
 
   return (
@@ -70,7 +70,7 @@ export function Options({ locale }: { locale: Locale }) {
           </label>
           {error && (
             <p class="notice error" role="alert">
-              {error}
+              {words.errors[error]}
             </p>
           )}
           <button type="submit" class="primary" disabled={busy}>
@@ -78,7 +78,7 @@ export function Options({ locale }: { locale: Locale }) {
           </button>
         </form>
       )}
-      {settings?.user && <CrmSites locale={locale} />}
+      {settings?.user && <CrmSites t={t.sites} />}
     </main>
   );
 }

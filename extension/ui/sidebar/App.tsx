@@ -5,15 +5,18 @@ import {
   isLaterInstant,
   newRecordId,
   renderTemplate,
+  templateValues,
+  wordsFor,
   type Case,
+  type InsertionPath,
+  type ShortcutAnswer,
   type CustomerSnapshot,
   type Locale,
   type StepId,
   type Template,
 } from '../../../shared';
 import { background } from '../background-client';
-import { edited, newCase, recordTemplateUse, restate, skipCaseStep, tickStep, toggleCategory, variableValues } from '../case-draft';
-import { STRINGS } from '../i18n';
+import { edited, newCase, recordTemplateUse, restate, skipCaseStep, templateForShortcut, tickStep, toggleCategory } from '../case-draft';
 import { CaseHistory } from './CaseHistory';
 import { CategoryPicker } from './CategoryPicker';
 import { ComposeTray, type TrayItem } from './ComposeTray';
@@ -34,6 +37,12 @@ const customerKey = (customer: CustomerSnapshot | null) =>
 const AUTOSAVE_MS = 250;
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+/** A template shown to the agent before it goes in; `shortcut` when it was typed in the CRM and waits for values. */
+type Picked = { template: Template; shortcut?: string };
+
+/** One template's part of an insertion: it is logged with the text it contributed. */
+type Use = { template: Template; text: string };
 
 /**
  * Drafts read back from the database as they are stored: saving one again would only push a
@@ -67,13 +76,35 @@ function useAutosave(draft: Case | null) {
 
 /** The complaint sidebar beside the CRM page; with `caseId`, one stored case on its own (from a reminder). */
 export function App({ locale, openSettings, caseId }: { locale: Locale; openSettings: () => void; caseId?: string }) {
-  const t = STRINGS[locale];
+  const t = wordsFor(locale);
   const context = useSidebarContext();
   const [draft, setDraft] = useState<Case | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [tray, setTray] = useState<TrayItem[]>([]);
-  const [picked, setPicked] = useState<Template | null>(null);
+  const [picked, setPicked] = useState<Picked | null>(null);
   const flush = useAutosave(draft);
+  // Read by the shortcut listener, which outlives renders.
+  const latest = useRef({ draft, context });
+  latest.current = { draft, context };
+
+  // A shortcut typed in this tab's CRM page is rendered here, where the case and its values are:
+  // the same renderer and values as Insert, logged the same way; missing values are asked for.
+  useEffect(() => {
+    if (caseId) return;
+    const expand = (shortcut: string): ShortcutAnswer => {
+      const { draft: record, context: current } = latest.current;
+      const template = record && current ? templateForShortcut(current.templates, shortcut, record.language) : undefined;
+      if (!record || !current || !template) return { kind: 'none' };
+      const rendered = renderTemplate(template.body, templateValues(record, current.user?.displayName), record.language);
+      if (rendered.missing.length > 0) {
+        setPicked({ template, shortcut });
+        return { kind: 'asking' };
+      }
+      setDraft(recordTemplateUse(record, template, { text: rendered.text, via: 'shortcut' }, new Date()));
+      return { kind: 'text', text: rendered.text };
+    };
+    return background.onShortcut(() => latest.current.context?.tabId ?? null, expand);
+  }, [caseId]);
 
   const customer = caseId ? (draft?.customer ?? null) : (context?.customer ?? null);
   const pageKey = customerKey(context?.customer ?? null);
@@ -119,28 +150,32 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
 
   const update = (next: Case) => setDraft(next);
   const change = (changes: Partial<Case>) => draft && update(edited(draft, changes, new Date()));
-  const values = draft ? variableValues(draft, context.user?.displayName) : {};
+  const values = draft ? templateValues(draft, context.user?.displayName) : {};
 
-  const insertText = async (text: string, used: Template[]) => {
-    const result = await background.insert(text);
-    if (result.ok && draft) update(used.reduce((record, template) => recordTemplateUse(record, template, new Date()), draft));
-    setNotice(result.ok ? { kind: 'ok', text: t.inserted } : { kind: 'error', text: t.insertFailed });
+  /** Inserts into the CRM and logs each template used, with how and what went in. */
+  const insertText = async (text: string, uses: Use[], via: InsertionPath = 'sidebar', replace?: string) => {
+    const result = await background.insert(text, replace);
+    if (result.ok && draft) update(uses.reduce((record, use) => recordTemplateUse(record, use.template, { text: use.text, via }, new Date()), draft));
+    setNotice(result.ok ? { kind: 'ok', text: t.sidebar.inserted } : { kind: 'error', text: t.sidebar.insertFailed });
     return result.ok;
   };
   const onQueue = (template: Template, text: string) =>
-    setTray((items) => [...items, { key: crypto.randomUUID(), templateId: template.id, text }]);
+    setTray((items) => [...items, { key: newRecordId(), templateId: template.id, text }]);
   const trayText = tray.map((item) => item.text).join(draft?.language === 'en' ? ' ' : '');
   const trayFlags = draft ? flagWording(trayText, context.rules.filter((r) => r.language === draft.language)) : [];
   const onInsertTray = async () => {
-    const used = tray.map((item) => context.templates.find((x) => x.id === item.templateId)).filter((x): x is Template => !!x);
-    if (await insertText(trayText, used)) setTray([]);
+    const uses = tray.flatMap((item) => {
+      const template = context.templates.find((x) => x.id === item.templateId);
+      return template ? [{ template, text: item.text }] : [];
+    });
+    if (await insertText(trayText, uses)) setTray([]);
   };
   const onPick = (template: Template) => {
     if (!draft) return;
     const rendered = renderTemplate(template.body, values, draft.language);
     // Only a clean rendering goes straight in; anything to fill or to check is shown first.
-    if (rendered.missing.length === 0 && flagWording(rendered.text, context.rules).length === 0) void insertText(rendered.text, [template]);
-    else setPicked(template);
+    if (rendered.missing.length === 0 && flagWording(rendered.text, context.rules).length === 0) void insertText(rendered.text, [{ template, text: rendered.text }]);
+    else setPicked({ template });
   };
   const onReminder = async (dueAt: Date, note: string) => {
     if (!draft) return;
@@ -150,22 +185,23 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
     await background.saveCase(record);
     const now = new Date().toISOString();
     await background.saveReminder({ id: newRecordId(), caseId: record.id, dueAt: dueAt.toISOString(), note, status: 'pending', createdAt: now, updatedAt: now });
-    setNotice({ kind: 'ok', text: `${t.reminder} ✓ ${dueAt.toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' })}` });
+    const when = dueAt.toLocaleString(locale, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    setNotice({ kind: 'ok', text: t.sidebar.reminderSet(when) });
   };
 
   return (
     <div class="sidebar">
       <header class="topbar">
-        <span class="brand">{t.appName}</span>
+        <span class="brand">{t.sidebar.appName}</span>
         <SyncBadge sync={context.sync} t={t} />
         <button type="button" class="link" onClick={openSettings}>
-          {t.openSettings}
+          {t.sidebar.openSettings}
         </button>
       </header>
-      {!context.user && <p class="banner">{t.signedOut}</p>}
+      {!context.user && <p class="banner">{t.sidebar.signedOut}</p>}
       {context.rejected.length > 0 && (
-        <section class="card rejected" role="alert" aria-label={t.rejectedTitle} data-testid="rejected">
-          <h2>{t.rejectedTitle}</h2>
+        <section class="card rejected" role="alert" aria-label={t.sidebar.rejectedTitle} data-testid="rejected">
+          <h2>{t.sidebar.rejectedTitle}</h2>
           <ul>
             {context.rejected.map((r) => (
               <li key={r.changeId}>
@@ -202,12 +238,16 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
           />
           {picked && (
             <PromptCard
-              template={picked}
+              key={`${picked.template.id}|${picked.shortcut ?? ''}`}
+              template={picked.template}
+              shortcut={picked.shortcut}
               values={values}
               rules={context.rules}
               locale={draft.language}
               t={t}
-              onInsert={(template, text) => void insertText(text, [template]).then((ok) => ok && setPicked(null))}
+              onInsert={(template, text) =>
+                void insertText(text, [{ template, text }], picked.shortcut ? 'shortcut' : 'sidebar', picked.shortcut).then((ok) => ok && setPicked(null))
+              }
               onQueue={(template, text) => {
                 onQueue(template, text);
                 setPicked(null);
@@ -232,7 +272,7 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
             }}
             onRestate={(restatement) => update(restate(draft, restatement, new Date()))}
             onPlan={(plan) => change({ plan })}
-            onInsert={(template, text) => void insertText(text, [template])}
+            onInsert={(template, text) => void insertText(text, [{ template, text }])}
             onQueue={onQueue}
             onReminder={(dueAt, note) => void onReminder(dueAt, note)}
           />
@@ -251,9 +291,9 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
                 {notice.text}
               </p>
             )}
-            <span class="muted" data-testid="autosave">{draft.updatedAt !== draft.createdAt ? t.autosaved : ''}</span>
+            <span class="muted" data-testid="autosave">{draft.updatedAt !== draft.createdAt ? t.sidebar.autosaved : ''}</span>
             <button type="button" class="primary" onClick={() => void flush().then(() => background.syncNow())}>
-              {t.save}
+              {t.sidebar.save}
             </button>
           </footer>
         </>

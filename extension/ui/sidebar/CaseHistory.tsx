@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseHistoryItem, Category, Locale } from '../../../shared';
 import { background } from '../background-client';
-import type { Strings } from '../i18n';
+import type { Catalogue } from '../../../shared';
 
 /** The customer's earlier complaints, one line each; fetched from the server when reachable. */
-export function CaseHistory(props: { phone: string; currentId: string; categories: Category[]; locale: Locale; t: Strings }) {
+export function CaseHistory(props: { phone: string; currentId: string; categories: Category[]; locale: Locale; t: Catalogue }) {
   const { t, locale } = props;
   const [state, setState] = useState<{ cases: CaseHistoryItem[] } | 'unavailable' | null>(null);
   useEffect(() => {
@@ -23,12 +23,12 @@ export function CaseHistory(props: { phone: string; currentId: string; categorie
   return (
     <details class="card history" data-testid="history">
       <summary>
-        {t.history} {state !== 'unavailable' && `(${earlier.length})`}
+        {t.sidebar.history} {state !== 'unavailable' && `(${earlier.length})`}
       </summary>
       {state === 'unavailable' ? (
-        <p class="muted">{t.historyUnavailable}</p>
+        <p class="muted">{t.sidebar.historyUnavailable}</p>
       ) : earlier.length === 0 ? (
-        <p class="muted">{t.noHistory}</p>
+        <p class="muted">{t.sidebar.noHistory}</p>
       ) : (
         <ul>
           {earlier.map((c) => (

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { useMemo, useState } from 'preact/hooks';
 import type { Category, Locale } from '../../../shared';
-import type { Strings } from '../i18n';
+import type { Catalogue } from '../../../shared';
 
 /** Every name of a category and its pinyin (full and initials), lower-cased, for the filter. */
 function searchKey(category: Category): string {
@@ -16,7 +16,7 @@ export function CategoryPicker(props: {
   categories: Category[];
   selected: string[];
   locale: Locale;
-  t: Strings;
+  t: Catalogue;
   onToggle: (id: string) => void;
 }) {
   const { categories, selected, locale, t, onToggle } = props;
@@ -46,13 +46,13 @@ export function CategoryPicker(props: {
           ...(selected.includes(root.id) ? categories.filter((c) => c.parentId === root.id).sort(bySort).map((c) => chip(c, true)) : []),
         ]);
   return (
-    <section class="card" aria-label={t.categories}>
-      <h2>{t.categories}</h2>
+    <section class="card" aria-label={t.sidebar.categories}>
+      <h2>{t.sidebar.categories}</h2>
       <input
         class="filter"
         type="search"
-        aria-label={t.categorySearch}
-        placeholder={t.categorySearch}
+        aria-label={t.sidebar.categorySearch}
+        placeholder={t.sidebar.categorySearch}
         value={filter}
         onInput={(e) => setFilter(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -64,7 +64,7 @@ export function CategoryPicker(props: {
           }
         }}
       />
-      <div class="chips" role="group" aria-label={t.categories}>
+      <div class="chips" role="group" aria-label={t.sidebar.categories}>
         {shown}
       </div>
     </section>

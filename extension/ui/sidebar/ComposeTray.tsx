@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WordingFlag } from '../../../shared';
-import type { Strings } from '../i18n';
+import type { Catalogue } from '../../../shared';
 import { WordingFlags } from './WordingFlags';
 
 /** A queued snippet: its text as rendered when queued, and where it came from. */
@@ -19,7 +19,7 @@ export function ComposeTray(props: {
   /** Flags in `text`, the tray's items joined as they will be inserted. */
   flags: WordingFlag[];
   text: string;
-  t: Strings;
+  t: Catalogue;
   onRemove: (key: string) => void;
   onInsert: () => void;
   onClear: () => void;
@@ -35,15 +35,15 @@ export function ComposeTray(props: {
     props.onInsert();
   };
   return (
-    <section class="card tray" aria-label={t.tray} data-testid="tray">
+    <section class="card tray" aria-label={t.sidebar.tray} data-testid="tray">
       <h2>
-        {t.tray} ({items.length})
+        {t.sidebar.tray} ({items.length})
       </h2>
       <ol>
         {items.map((item) => (
           <li key={item.key}>
             <span>{item.text}</span>
-            <button type="button" class="link" aria-label={`${t.clearTray} ${item.text.slice(0, 20)}`} onClick={() => props.onRemove(item.key)}>
+            <button type="button" class="link" aria-label={`${t.sidebar.clearTray} ${item.text.slice(0, 20)}`} onClick={() => props.onRemove(item.key)}>
               ✕
             </button>
           </li>
@@ -52,10 +52,10 @@ export function ComposeTray(props: {
       <WordingFlags flags={flags} text={props.text} t={t} />
       <div class="row">
         <button type="button" class="primary small" data-action="insert-tray" onClick={insert}>
-          {confirming ? t.insertAnyway : t.insertTray}
+          {confirming ? t.sidebar.insertAnyway : t.sidebar.insertTray}
         </button>
         <button type="button" class="small" onClick={props.onClear}>
-          {t.clearTray}
+          {t.sidebar.clearTray}
         </button>
       </div>
     </section>

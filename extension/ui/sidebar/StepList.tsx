@@ -13,12 +13,12 @@ import {
   type WordingRule,
 } from '../../../shared';
 import { promptsFor, readBack, refusalPrompts } from '../case-draft';
-import type { Strings } from '../i18n';
+import type { Catalogue } from '../../../shared';
 import { PromptCard } from './PromptCard';
 import { ReminderPicker } from './ReminderPicker';
 
 /** The inline "why skip?" form: Enter confirms, Escape cancels. */
-function SkipForm({ t, onSkip, onCancel }: { t: Strings; onSkip: (reason: string) => void; onCancel: () => void }) {
+function SkipForm({ t, onSkip, onCancel }: { t: Catalogue; onSkip: (reason: string) => void; onCancel: () => void }) {
   const [reason, setReason] = useState('');
   return (
     <form
@@ -30,21 +30,21 @@ function SkipForm({ t, onSkip, onCancel }: { t: Strings; onSkip: (reason: string
     >
       <input
         autoFocus
-        aria-label={t.skipReason}
-        placeholder={t.skipReason}
+        aria-label={t.sidebar.skipReason}
+        placeholder={t.sidebar.skipReason}
         data-testid="skip-reason"
         value={reason}
         onInput={(e) => setReason(e.currentTarget.value)}
         onKeyDown={(e) => e.key === 'Escape' && onCancel()}
       />
-      <button type="submit" class="small" disabled={!reason.trim()}>{t.confirmSkip}</button>
-      <button type="button" class="small link" onClick={onCancel}>{t.cancel}</button>
+      <button type="submit" class="small" disabled={!reason.trim()}>{t.sidebar.confirmSkip}</button>
+      <button type="button" class="small link" onClick={onCancel}>{t.sidebar.cancel}</button>
     </form>
   );
 }
 
 /** Three fields that make both the sentence read back and the case's summary. */
-function RestatementBuilder({ record, t, onChange }: { record: Case; t: Strings; onChange: (r: Restatement) => void }) {
+function RestatementBuilder({ record, t, onChange }: { record: Case; t: Catalogue; onChange: (r: Restatement) => void }) {
   const r = record.restatement;
   const field = (key: keyof Restatement, label: string) => (
     <label class="field">
@@ -55,14 +55,14 @@ function RestatementBuilder({ record, t, onChange }: { record: Case; t: Strings;
   const sentence = readBack(r, record.language);
   return (
     <div class="restatement">
-      {field('what', t.what)}
+      {field('what', t.sidebar.what)}
       <div class="grid">
-        {field('where', t.where)}
-        {field('since', t.since)}
+        {field('where', t.sidebar.where)}
+        {field('since', t.sidebar.since)}
       </div>
       {sentence && (
         <p class="read-back" data-testid="read-back">
-          <span class="label">{t.readBack}</span> {sentence}
+          <span class="label">{t.sidebar.readBack}</span> {sentence}
         </p>
       )}
     </div>
@@ -77,7 +77,7 @@ export function StepList(props: {
   reminders: Reminder[];
   values: Record<string, string>;
   locale: Locale;
-  t: Strings;
+  t: Catalogue;
   onTick: (step: StepId) => void;
   onSkip: (step: StepId, reason: string) => void;
   onRestate: (restatement: Restatement) => void;
@@ -98,21 +98,21 @@ export function StepList(props: {
   };
   const time = (at: string) => new Date(at).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
   return (
-    <section class="card" aria-label={t.steps}>
-      <h2>{t.steps}</h2>
+    <section class="card" aria-label={t.sidebar.steps}>
+      <h2>{t.sidebar.steps}</h2>
       <ol class="steps">
         {STEP_ORDER.map((step) => {
           const state = stepState(record.steps, step);
           const open = step === current;
-          const needs = stepNeeds({ ...record, log: record.steps }, step);
+          const needs = stepNeeds(record, step);
           const prompts = open ? promptsOf(step) : [];
           return (
             <li key={step} class={`step ${state ? 'closed' : ''} ${open ? 'open' : ''}`} data-step={step} aria-current={open ? 'step' : undefined}>
               <div class="step-head">
-                <span class="step-name">{t.stepNames[step]}</span>
+                <span class="step-name">{t.domain.numberedStep(STEP_ORDER.indexOf(step) + 1, t.domain.steps[step])}</span>
                 {state ? (
                   <span class={`badge ${state.kind === 'done' ? 'ok' : 'skipped'}`} title={state.kind === 'skipped' ? state.reason : undefined}>
-                    {state.kind === 'done' ? `✓ ${t.done}` : `↷ ${t.skipped}`} {time(state.at)}
+                    {state.kind === 'done' ? `✓ ${t.sidebar.done}` : `↷ ${t.sidebar.skipped}`} {time(state.at)}
                   </span>
                 ) : open ? (
                   <span class="row">
@@ -120,13 +120,13 @@ export function StepList(props: {
                       type="button"
                       class="small tick"
                       disabled={needs.length > 0}
-                      title={needs.map((need) => t.needs[need]).join('；')}
+                      title={needs.map((need) => t.domain.stepNeeds[need]).join('；')}
                       onClick={() => props.onTick(step)}
                     >
-                      {t.markDone}
+                      {t.sidebar.markDone}
                     </button>
                     <button type="button" class="small link" data-action="skip" onClick={() => setSkipping(step)}>
-                      {t.skip}
+                      {t.sidebar.skip}
                     </button>
                   </span>
                 ) : null}
@@ -148,16 +148,16 @@ export function StepList(props: {
                       }}
                     />
                   )}
-                  <p class="hint">{t.stepHints[step]}</p>
+                  <p class="hint">{t.domain.stepHints[step]}</p>
                   {step === 'apologise' && <RestatementBuilder record={record} t={t} onChange={props.onRestate} />}
                   {(step === 'propose' || step === 'agree') && (
                     <label class="field">
-                      <span>{t.plan}</span>
-                      <textarea rows={2} name="plan" value={record.plan} placeholder={t.planPlaceholder} onInput={(e) => props.onPlan(e.currentTarget.value)} />
+                      <span>{t.sidebar.plan}</span>
+                      <textarea rows={2} name="plan" value={record.plan} placeholder={t.sidebar.planPlaceholder} onInput={(e) => props.onPlan(e.currentTarget.value)} />
                     </label>
                   )}
-                  {needs.length > 0 && <p class="needs">{needs.map((need) => t.needs[need]).join('；')}</p>}
-                  {prompts.length === 0 && <p class="muted">{t.noPrompts}</p>}
+                  {needs.length > 0 && <p class="needs">{needs.map((need) => t.domain.stepNeeds[need]).join('；')}</p>}
+                  {prompts.length === 0 && <p class="muted">{t.sidebar.noPrompts}</p>}
                   {prompts.map((template) => (
                     <PromptCard
                       key={template.id}

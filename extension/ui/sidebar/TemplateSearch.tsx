@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { renderTemplate, type Locale, type StepId, type Template } from '../../../shared';
-import type { Strings } from '../i18n';
+import type { Catalogue } from '../../../shared';
 import { createTemplateSearch, indexTemplates } from '../template-search';
 
 /**
@@ -14,7 +14,7 @@ export function TemplateSearch(props: {
   step: StepId | undefined;
   categoryIds: string[];
   locale: Locale;
-  t: Strings;
+  t: Catalogue;
   onPick: (template: Template) => void;
 }) {
   const { t } = props;
@@ -47,14 +47,14 @@ export function TemplateSearch(props: {
   }, []);
 
   return (
-    <section class="card search" aria-label={t.search}>
+    <section class="card search" aria-label={t.sidebar.search}>
       <input
         ref={input}
         type="search"
         aria-autocomplete="list"
         aria-controls="template-results"
-        aria-label={t.search}
-        placeholder={t.searchPlaceholder}
+        aria-label={t.sidebar.search}
+        placeholder={t.sidebar.searchPlaceholder}
         data-testid="template-search"
         value={query}
         onInput={(e) => {
@@ -74,7 +74,7 @@ export function TemplateSearch(props: {
       />
       {query.trim() && (
         <ul id="template-results" role="listbox" class="results">
-          {results.length === 0 && <li class="muted">{t.noResults}</li>}
+          {results.length === 0 && <li class="muted">{t.sidebar.noResults}</li>}
           {results.map((template, i) => (
             <li
               key={template.id}
