@@ -261,6 +261,10 @@ export interface AccountRepository {
 export interface NewSession {
   /** sha256 of the cookie's session id; the id itself is never stored. */
   sessionHash: string;
+  /**
+   * The session's synchronizer CSRF token, stored as issued: it is worthless without the session
+   * cookie, and the page fetches it again after a reload (GET /api/auth/session).
+   */
   csrfToken: string;
   userId: string;
   createdAt: Date;
@@ -269,7 +273,7 @@ export interface NewSession {
 
 export interface SessionRepository {
   create(session: NewSession): Promise<void>;
-  /** The user and CSRF token hash of a session that exists, is not revoked nor expired, of an enabled user. */
+  /** The user and CSRF token of a session that exists, is not revoked nor expired, of an enabled user. */
   findValid(sessionHash: string, now: Date): Promise<{ user: User; csrfToken: string } | undefined>;
   revoke(sessionHash: string, now: Date): Promise<void>;
 }
