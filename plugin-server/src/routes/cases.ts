@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import {
   CaseListQuery,
   CaseListResponse,
@@ -20,7 +19,7 @@ import { canSee, caseScope, presentCase } from '../policy/cases';
 import type { CaseFilter } from '../store';
 import type { RouteDeps } from './deps';
 
-const ReviewParam = z.object({ id: Id, reviewId: Id });
+const ReviewParam = IdParam.extend({ reviewId: Id });
 
 /**
  * GET /api/cases and /api/cases/:id, filtered and masked per role (see policy/cases.ts); admins
