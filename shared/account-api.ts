@@ -29,3 +29,6 @@ export const GeneratedPasswordResponse = z.object({ user: UserAccount, password:
  */
 export const SessionResponse = z.object({ user: User, csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/** GET /api/me: who the credential belongs to. */
+export const MeResponse = z.object({ user: User });

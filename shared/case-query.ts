@@ -11,21 +11,31 @@ import { Reminder } from './reminder';
 export const CaseListQuery = z.object({
   /** Substring of the customer's name or phone, the summary or the notes; any length, Chinese included. */
   q: plainText(100).trim().optional(),
+  /** Only cases logged by this agent; absent means every agent's. */
   agentId: Id.optional(),
+  /** Filed under this category id (exactly; a parent does not include its children). */
   categoryId: CategoryId.optional(),
+  /** The customer's project (楼盘) exactly as captured. */
   project: plainText(100).trim().min(1).optional(),
   status: CaseStatus.optional(),
   severity: Severity.optional(),
+  /** receivedAt at or after this instant (any ISO offset). */
   receivedFrom: Instant.optional(),
+  /** receivedAt strictly before this instant (any ISO offset). */
   receivedBefore: Instant.optional(),
   /** `true`: only cases with a follow-up reminder that is due and still pending. */
   overdue: z.enum(['true', 'false']).optional(),
+  /** Page size; 50 when absent. */
   limit: z.coerce.number().int().min(1).max(200).optional(),
+  /** `nextCursor` of the previous page. */
   cursor: z.string().min(1).max(200).optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 export const CaseListResponse = z.object({ cases: z.array(StoredCase), nextCursor: z.string().nullable() });
 export type CaseListResponse = z.infer<typeof CaseListResponse>;
+
+/** GET /api/cases/:id. */
+export const CaseResponse = z.object({ case: StoredCase });
 
 export const ReminderList = z.object({ reminders: z.array(Reminder) });

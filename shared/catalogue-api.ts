@@ -24,7 +24,6 @@ export const TemplateFields = Template.pick({
 });
 export type TemplateFields = z.infer<typeof TemplateFields>;
 
-/** POST /api/templates: a new draft. */
 /** `GET /api/templates`: which templates to list. */
 export const TemplateQuery = z.object({
   status: TemplateStatus.optional(),
@@ -36,6 +35,10 @@ export const TemplateQuery = z.object({
 /** A path parameter naming a record by its id. */
 export const IdParam = z.object({ id: Id });
 
+/** A path parameter naming a category: categories are named by slugs, not UUIDs. */
+export const CategoryIdParam = z.object({ id: CategoryId });
+
+/** POST /api/templates: a new draft. */
 export const TemplateCreateRequest = TemplateFields.extend({ id: Id });
 export type TemplateCreateRequest = z.infer<typeof TemplateCreateRequest>;
 

@@ -23,7 +23,7 @@ import { sessionRoutes } from './routes/session';
 import { templateRoutes } from './routes/templates';
 import { userRoutes } from './routes/users';
 import { wordingRuleRoutes } from './routes/wording-rules';
-import type { Store } from './store';
+import { InvalidCursorError, type Store } from './store';
 import { withCachedTokenLookups } from './store/token-cache';
 
 /** Largest request body accepted: a full sync batch of 200 cases fits comfortably. */
@@ -105,7 +105,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/wording-rules', wordingRuleRoutes(routeDeps))
     .route('/api/crm-sites', crmSiteRoutes(routeDeps))
     .route('/api/users', userRoutes(routeDeps))
-    .route('/api', apiDocsRoutes())
+    // Generated from this very app's routes, read on the first request, when the app is whole.
+    .route('/api', apiDocsRoutes((): Hono => app))
     .route('/demo', demoRoutes())
     .route('/admin', adminRoutes(routeDeps));
 
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     if (error instanceof TooManySignIns) c.header('Retry-After', String(error.retryAfter));
     if (error instanceof ApiProblem) return c.json(error.toBody(), error.status);
+    if (error instanceof InvalidCursorError) return c.json(errorBody('bad_request', 'the cursor is not one this server gave out'), 400);
     // Raised by Hono itself, e.g. malformed JSON in a validated body.
     if (error instanceof HTTPException && error.status < 500) {
       const code = codeForStatus(error.status);

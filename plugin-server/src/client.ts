@@ -3,15 +3,10 @@
 import { hc } from 'hono/client';
 import type { AppType } from './app';
 
-export type { AppType };
-
-/** Options for the typed client, e.g. `headers: () => ({ Authorization: 'Bearer …' })` or a custom `fetch`. */
-export type ClientOptions = Parameters<typeof hc>[1];
+/** Options for the typed client, e.g. `headers: { Authorization: 'Bearer …' }` or a custom `fetch`. */
+type ClientOptions = Parameters<typeof hc>[1];
 
 /** A typed client for the plugin server at `baseUrl`: `client.api.templates.$get({ query: {} })`. */
 export function createClient(baseUrl: string, init?: ClientOptions) {
   return hc<AppType>(baseUrl, init);
 }
-
-/** The client's type, for code that receives one. */
-export type Client = ReturnType<typeof createClient>;

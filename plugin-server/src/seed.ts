@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { DEFAULT_CATEGORIES, DEMO_CRM_SITE, defaultTemplates, type Role, Role as RoleSchema } from '../../shared';
+import { DEFAULT_CATEGORIES, DEMO_CRM_SITE, defaultTemplates, newRecordId, type Role, Role as RoleSchema } from '../../shared';
 import { generatePassword as randomPassword, hashPassword } from './auth/passwords';
 import type { NewUser, Store } from './store';
 
@@ -50,7 +49,7 @@ export async function seed(store: Store, options: SeedOptions = {}): Promise<See
   const credentials = RoleSchema.options.map((role) => ({ role, username: role, password: generatePassword() }));
   const users: NewUser[] = await Promise.all(
     credentials.map(async ({ role, username, password }) => ({
-      user: { id: randomUUID(), username, displayName: DISPLAY_NAMES[role], role },
+      user: { id: newRecordId(), username, displayName: DISPLAY_NAMES[role], role },
       passwordHash: await hashPassword(password),
       createdAt: now,
     })),

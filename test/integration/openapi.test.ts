@@ -7,10 +7,22 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+interface Operation {
+  operationId: string;
+  summary?: string;
+  security?: unknown[];
+  'x-roles': unknown;
+  parameters: { name: string; in: string }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
 interface Document {
   openapi: string;
-  paths: Record<string, Record<string, { parameters: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+  paths: Record<string, Record<string, Operation>>;
 }
+
+const operations = (doc: Document) => Object.values(doc.paths).flatMap((methods) => Object.values(methods));
 
 describe('GET /api/openapi.json', () => {
   // The admin pages (HTML under /admin) are not API operations; the role matrix covers them.
@@ -23,6 +35,25 @@ describe('GET /api/openapi.json', () => {
       .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`))
       .sort();
     expect(documented).toEqual(apiRoutes(server.app));
+  });
+
+  // A route without `describe(...)` beside its handler would still appear when it validates
+  // something, but with neither summary nor success response.
+  it('gives every operation a unique id, a summary, a success response and its access', async () => {
+    const doc = (await (await server.app.request('/api/openapi.json')).json()) as Document;
+    const ops = operations(doc);
+    expect(new Set(ops.map((op) => op.operationId)).size).toBe(ops.length);
+    for (const op of ops) {
+      expect(op.summary, op.operationId).toMatch(/\w/);
+      expect(Object.keys(op.responses).some((status) => /^2\d\d$/.test(status)), op.operationId).toBe(true);
+      const roles = op['x-roles'];
+      if (roles === 'public') expect(op.security, op.operationId).toBeUndefined();
+      else {
+        expect(op.security, op.operationId).toEqual([{ bearer: [] }, { session: [] }]);
+        expect(new Set(roles as string[]).size, op.operationId).toBe((roles as string[]).length);
+        expect(Object.keys(op.responses), op.operationId).toEqual(expect.arrayContaining(['401', '403']));
+      }
+    }
   });
 
   it('describes parameters, bodies and responses from the shared zod schemas', async () => {

@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Role, User } from '../../../shared';
 import { ApiProblem } from '../http/problem';
+import { documenting, errorResponse, type GuardDescription, ROLES_KEY } from '../openapi/describe';
 import type { Store } from '../store';
 import { CSRF_HEADER, SESSION_COOKIE, sameSecret } from './sessions';
 import { hashToken } from './tokens';
@@ -47,12 +48,18 @@ function checkCsrf(c: Context, deps: AuthDeps, csrfToken: string) {
   if (!sent || !sameSecret(sent, csrfToken)) throw new ApiProblem(403, 'forbidden', 'missing or wrong X-CSRF-Token');
 }
 
+/** In the API's description: an operation behind `authenticate` takes either credential. */
+const SIGNED_IN: GuardDescription = {
+  security: [{ bearer: [] }, { session: [] }],
+  responses: { 401: errorResponse(401), 403: errorResponse(403) },
+};
+
 /**
  * Resolves `Authorization: Bearer <token>` (the extension) or the session cookie (the admin
  * pages) into `c.var.user`; 401 unauthenticated otherwise. A bearer header wins over a cookie.
  */
 export function authenticate(deps: AuthDeps) {
-  return createMiddleware<AuthEnv>(async (c, next) => {
+  const middleware = createMiddleware<AuthEnv>(async (c, next) => {
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
       const match = BEARER.exec(authorization);
@@ -79,12 +86,17 @@ export function authenticate(deps: AuthDeps) {
     c.set('csrfToken', session.csrfToken);
     return next();
   });
+  return documenting(middleware, SIGNED_IN);
 }
 
-/** Lets the request through only for the given roles; 403 forbidden otherwise. Use after `authenticate`. */
+/**
+ * Lets the request through only for the given roles; 403 forbidden otherwise. Use after
+ * `authenticate`. The operations it guards are documented as admitting exactly these roles.
+ */
 export function requireRole(...roles: Role[]) {
-  return createMiddleware<AuthEnv>(async (c, next) => {
+  const middleware = createMiddleware<AuthEnv>(async (c, next) => {
     if (!roles.includes(c.var.user.role)) throw new ApiProblem(403, 'forbidden', 'your role may not do this');
     await next();
   });
+  return documenting(middleware, { [ROLES_KEY]: roles });
 }

@@ -1,10 +1,18 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { describe } from '../openapi/describe';
 import { docsPage } from '../openapi/docs-page';
-import { openApiDocument } from '../openapi/document';
+import { type ApiDocument, openApiDocument } from '../openapi/document';
 
-/** GET /api/openapi.json and GET /api/docs: built once, public like the API's shape itself. */
-export const apiDocsRoutes = () => {
-  const document = openApiDocument();
-  const page = docsPage();
-  return new Hono().get('/openapi.json', (c) => c.json(document, 200)).get('/docs', (c) => c.html(page, 200));
+/**
+ * GET /api/openapi.json and GET /api/docs, public like the API's shape itself: generated from
+ * `app`'s routes on the first request (the app is complete only once this is mounted in it),
+ * then reused.
+ */
+export const apiDocsRoutes = (app: () => Hono) => {
+  let built: Promise<{ document: ApiDocument; page: string }> | undefined;
+  const build = () => (built ??= openApiDocument(app()).then((document) => ({ document, page: docsPage(document) })));
+  return new Hono()
+    .get('/openapi.json', describe('This document', { 200: z.object({}).loose() }), async (c) => c.json((await build()).document, 200))
+    .get('/docs', describe('A page listing the operations', { 200: 'html' }), async (c) => c.html((await build()).page, 200));
 };

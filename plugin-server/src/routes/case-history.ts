@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
-import { type CaseHistoryItem, CaseHistoryQuery } from '../../../shared';
+import { type CaseHistoryItem, CaseHistoryQuery, CaseHistoryResponse } from '../../../shared';
 import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { validate } from '../http/validate';
+import { describe } from '../openapi/describe';
 import type { RouteDeps } from './deps';
 
 /** The sidebar shows at most this many earlier complaints. */
@@ -20,16 +21,21 @@ const HISTORY_LIMIT = 50;
 export const caseHistoryRoutes = (deps: RouteDeps) =>
   new Hono<AuthEnv>()
     .use(authenticate(deps), requireRole('agent', 'supervisor'))
-    .get('/', validate('query', CaseHistoryQuery), async (c) => {
-      const digits = c.req.valid('query').phone.replace(/\D/g, '');
-      const found = await deps.store.caseHistory.byPhoneDigits(digits, HISTORY_LIMIT);
-      const cases: CaseHistoryItem[] = found.map((stored) => ({
-        id: stored.id,
-        receivedAt: stored.receivedAt,
-        categoryIds: stored.categoryIds,
-        status: stored.status,
-        severity: stored.severity,
-        summary: stored.summary,
-      }));
-      return c.json({ cases }, 200);
-    });
+    .get(
+      '/',
+      describe("A caller's earlier complaints by phone digits, summaries only", { 200: CaseHistoryResponse }),
+      validate('query', CaseHistoryQuery),
+      async (c) => {
+        const digits = c.req.valid('query').phone.replace(/\D/g, '');
+        const found = await deps.store.caseHistory.byPhoneDigits(digits, HISTORY_LIMIT);
+        const cases: CaseHistoryItem[] = found.map((stored) => ({
+          id: stored.id,
+          receivedAt: stored.receivedAt,
+          categoryIds: stored.categoryIds,
+          status: stored.status,
+          severity: stored.severity,
+          summary: stored.summary,
+        }));
+        return c.json({ cases }, 200);
+      },
+    );

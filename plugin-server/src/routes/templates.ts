@@ -2,19 +2,22 @@ import { Hono, type TypedResponse } from 'hono';
 import {
   IdParam,
   type Template,
-  type TemplateConflict,
+  TemplateConflict,
   TemplateCreateRequest,
   type TemplateFields,
+  TemplateList,
   TemplateQuery,
+  TemplateResponse,
   TemplateStatusRequest,
   TemplateUpdateRequest,
+  TemplateVersionList,
 } from '../../../shared';
 import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { ApiProblem, errorBody } from '../http/problem';
 import { validate } from '../http/validate';
+import { describe } from '../openapi/describe';
 import type { TemplateFilter, TemplateWrite } from '../store';
 import type { RouteDeps } from './deps';
-
 
 /** Unknown category ids are a client mistake (400), caught before anything is written. */
 async function checkCategories(deps: RouteDeps, fields: TemplateFields) {
@@ -76,18 +79,23 @@ export const templateRoutes = (deps: RouteDeps) => {
 
   return new Hono<AuthEnv>()
     .use(authenticate(deps))
-    .get('/', validate('query', TemplateQuery), async (c) => {
-      const query = c.req.valid('query');
-      // Drafts are the supervisors' work in progress: an agent must not insert unapproved wording.
-      if (c.var.user.role === 'agent' && query.status !== undefined && query.status !== 'published') {
-        throw new ApiProblem(403, 'forbidden', 'agents see published templates only');
-      }
-      const status = c.var.user.role === 'agent' ? 'published' : query.status;
-      const json = await listJson({ status, language: query.language, text: query.q });
-      // Typed as the list it is, for the client; the body is the cached serialisation.
-      return c.body(json, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<{ templates: Template[] }, 200, 'json'>;
-    })
-    .get('/:id', validate('param', IdParam), async (c) => {
+    .get(
+      '/',
+      describe('Templates by status, language, text; agents get published only', { 200: TemplateList }),
+      validate('query', TemplateQuery),
+      async (c) => {
+        const query = c.req.valid('query');
+        // Drafts are the supervisors' work in progress: an agent must not insert unapproved wording.
+        if (c.var.user.role === 'agent' && query.status !== undefined && query.status !== 'published') {
+          throw new ApiProblem(403, 'forbidden', 'agents see published templates only');
+        }
+        const status = c.var.user.role === 'agent' ? 'published' : query.status;
+        const json = await listJson({ status, language: query.language, text: query.q });
+        // Typed as the list it is, for the client; the body is the cached serialisation.
+        return c.body(json, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<{ templates: Template[] }, 200, 'json'>;
+      },
+    )
+    .get('/:id', describe('One template (agents: published only)', { 200: TemplateResponse }, [404]), validate('param', IdParam), async (c) => {
       const template = await deps.store.templates.get(c.req.valid('param').id);
       // An agent asking for a draft is told nothing about it, as if it did not exist.
       if (!template || (c.var.user.role === 'agent' && template.status !== 'published')) {
@@ -95,27 +103,53 @@ export const templateRoutes = (deps: RouteDeps) => {
       }
       return c.json({ template }, 200);
     })
-    .get('/:id/versions', requireRole('supervisor', 'trainer'), validate('param', IdParam), async (c) => {
-      const { id } = c.req.valid('param');
-      if (!(await deps.store.templates.get(id))) throw new ApiProblem(404, 'not_found', 'no such template');
-      return c.json({ versions: await deps.store.templateVersions.list(id) }, 200);
-    })
-    .post('/', requireRole('supervisor'), validate('json', TemplateCreateRequest), async (c) => {
-      const { id, ...fields } = c.req.valid('json');
-      await checkCategories(deps, fields);
-      const { body, status } = answer(await deps.store.templates.create(id, fields, deps.now()));
-      return status === 200 ? c.json(body, 201) : c.json(body, status);
-    })
-    .put('/:id', requireRole('supervisor'), validate('param', IdParam), validate('json', TemplateUpdateRequest), async (c) => {
-      const { version, ...fields } = c.req.valid('json');
-      await checkCategories(deps, fields);
-      const { body, status } = answer(await deps.store.templates.update(c.req.valid('param').id, version, fields, deps.now()));
-      return c.json(body, status);
-    })
-    .post('/:id/status', requireRole('supervisor'), validate('param', IdParam), validate('json', TemplateStatusRequest), async (c) => {
-      const { status: next, version } = c.req.valid('json');
-      const result = await deps.store.templates.changeStatus(c.req.valid('param').id, version, next, c.var.user.id, deps.now());
-      const { body, status } = answer(result);
-      return c.json(body, status);
-    });
+    .get(
+      '/:id/versions',
+      describe('Immutable published versions', { 200: TemplateVersionList }, [404]),
+      requireRole('supervisor', 'trainer'),
+      validate('param', IdParam),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        if (!(await deps.store.templates.get(id))) throw new ApiProblem(404, 'not_found', 'no such template');
+        return c.json({ versions: await deps.store.templateVersions.list(id) }, 200);
+      },
+    )
+    .post(
+      '/',
+      describe('Create a draft', { 201: TemplateResponse }, [409]),
+      requireRole('supervisor'),
+      validate('json', TemplateCreateRequest),
+      async (c) => {
+        const { id, ...fields } = c.req.valid('json');
+        await checkCategories(deps, fields);
+        const { body, status } = answer(await deps.store.templates.create(id, fields, deps.now()));
+        return status === 200 ? c.json(body, 201) : c.json(body, status);
+      },
+    )
+    .put(
+      '/:id',
+      describe('Edit a draft at the version you read (409 with the current one)', { 200: TemplateResponse, 409: TemplateConflict }, [404]),
+      requireRole('supervisor'),
+      validate('param', IdParam),
+      validate('json', TemplateUpdateRequest),
+      async (c) => {
+        const { version, ...fields } = c.req.valid('json');
+        await checkCategories(deps, fields);
+        const { body, status } = answer(await deps.store.templates.update(c.req.valid('param').id, version, fields, deps.now()));
+        return c.json(body, status);
+      },
+    )
+    .post(
+      '/:id/status',
+      describe('Publish, archive or return to draft, at the version you read', { 200: TemplateResponse, 409: TemplateConflict }, [404]),
+      requireRole('supervisor'),
+      validate('param', IdParam),
+      validate('json', TemplateStatusRequest),
+      async (c) => {
+        const { status: next, version } = c.req.valid('json');
+        const result = await deps.store.templates.changeStatus(c.req.valid('param').id, version, next, c.var.user.id, deps.now());
+        const { body, status } = answer(result);
+        return c.json(body, status);
+      },
+    );
 };

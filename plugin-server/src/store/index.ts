@@ -2,4 +2,4 @@
 export type * from './types';
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite';
 export { createPostgresStore, type PostgresStoreOptions } from './postgres';
-export { InvalidCursorError } from './kysely/cases';
+export { cursorCodec, InvalidCursorError, Position } from './cursor';

@@ -1,5 +1,5 @@
 import type {
-  CaseStatus,
+  CaseListQuery,
   Category,
   CategoryUpdateRequest,
   CrmSite,
@@ -7,7 +7,6 @@ import type {
   Reminder,
   Review,
   Role,
-  Severity,
   StoredCase,
   SyncChange,
   SyncResult,
@@ -49,27 +48,15 @@ export interface TemplateFilter {
   text?: string;
 }
 
-/** Which cases to list or search; every field narrows, absent fields don't. */
-export interface CaseFilter {
-  /** Only cases logged by this agent; absent means every agent's. */
-  agentId?: string;
-  /** Filed under this category id (exactly; a parent does not include its children). */
-  categoryId?: string;
-  /** The customer's project (楼盘) exactly as captured. */
-  project?: string;
-  status?: CaseStatus;
-  severity?: Severity;
-  /** receivedAt at or after this instant (any ISO offset). */
-  receivedFrom?: string;
-  /** receivedAt strictly before this instant (any ISO offset). */
-  receivedBefore?: string;
+/**
+ * Which cases to list or search: the filters of GET /api/cases (shared CaseListQuery, where each
+ * is explained), with the search text passed apart and `overdue` resolved to a time. Every field
+ * narrows, absent fields don't.
+ */
+export type CaseFilter = Omit<CaseListQuery, 'q' | 'overdue'> & {
   /** Only cases with a pending reminder due before this time: overdue follow-ups. */
   overdueAt?: Date;
-  /** Page size, 1–200; default 50. */
-  limit?: number;
-  /** `nextCursor` of the previous page. */
-  cursor?: string;
-}
+};
 
 /** One page of cases, newest received first; `nextCursor` is null on the last page. */
 export interface CasePage {
@@ -274,6 +261,10 @@ export interface AccountRepository {
 export interface NewSession {
   /** sha256 of the cookie's session id; the id itself is never stored. */
   sessionHash: string;
+  /**
+   * The session's synchronizer CSRF token, stored as issued: it is worthless without the session
+   * cookie, and the page fetches it again after a reload (GET /api/auth/session).
+   */
   csrfToken: string;
   userId: string;
   createdAt: Date;
@@ -282,7 +273,7 @@ export interface NewSession {
 
 export interface SessionRepository {
   create(session: NewSession): Promise<void>;
-  /** The user and CSRF token hash of a session that exists, is not revoked nor expired, of an enabled user. */
+  /** The user and CSRF token of a session that exists, is not revoked nor expired, of an enabled user. */
   findValid(sessionHash: string, now: Date): Promise<{ user: User; csrfToken: string } | undefined>;
   revoke(sessionHash: string, now: Date): Promise<void>;
 }

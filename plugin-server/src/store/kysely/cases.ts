@@ -3,6 +3,7 @@ import { StoredCase } from '../../../../shared';
 import type { CasesTable, Database } from '../schema';
 import type { CaseFilter, CasePage, CaseRepository } from '../types';
 import { normaliseForSearch, utc } from './case-index';
+import { cursorCodec, Position } from '../cursor';
 import { containsPattern } from './errors';
 
 /** The stored JSON is the case as the client sent it; ownership and server time come from columns. */
@@ -13,30 +14,8 @@ export function toStoredCase(row: Pick<Selectable<CasesTable>, 'data' | 'agent_i
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 
-// A cursor is the sort key of the last case on the page: (received_at desc, id asc). Opaque to
-// clients; a malformed one is a caller error, not a reason to restart from the first page.
-function encodeCursor(receivedAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
-}
-
-/** Thrown for a cursor this store did not hand out; routes answer it with a 400. */
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('invalid cursor');
-  }
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-      return [value[0] as string, value[1] as string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new InvalidCursorError();
-}
+// A page's cursor is the sort key of its last case, (received_at desc, id asc).
+const pageCursor = cursorCodec(Position);
 
 type CaseQuery = SelectQueryBuilder<Database, 'cases', object>;
 
@@ -67,7 +46,7 @@ function applyFilter(query: CaseQuery, filter: CaseFilter, db: Kysely<Database>)
     );
   }
   if (filter.cursor !== undefined) {
-    const [receivedAt, id] = decodeCursor(filter.cursor);
+    const { at: receivedAt, id } = pageCursor.decode(filter.cursor);
     q = q.where((eb) =>
       eb.or([
         eb('cases.received_at', '<', receivedAt),
@@ -131,7 +110,7 @@ export function createCaseRepository(db: Kysely<Database>, substringSearch: Subs
     const last = shown.at(-1);
     return {
       cases: shown.map(toStoredCase),
-      nextCursor: more && last ? encodeCursor(last.received_at, last.id) : null,
+      nextCursor: more && last ? pageCursor.encode({ at: last.received_at, id: last.id }) : null,
     };
   }
 

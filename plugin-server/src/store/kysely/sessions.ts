@@ -3,7 +3,7 @@ import type { Database } from '../schema';
 import type { SessionRepository } from '../types';
 import { toUser } from './users';
 
-/** Cookie sessions over Kysely, stored only as hashes of the session id and CSRF token. */
+/** Cookie sessions over Kysely: the session id only as its hash, the CSRF token as issued (see NewSession). */
 export function createSessionRepository(db: Kysely<Database>): SessionRepository {
   return {
     async create({ sessionHash, csrfToken, userId, createdAt, expiresAt }) {
