@@ -31,14 +31,15 @@ export type CacheEntry =
   | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string }
   | { key: 'wordingRules'; value: WordingRule[]; fetchedAt: string }
   /** Where each user's pull of cases and reminders from the server continues. */
-  | { key: 'pullCursors'; value: Record<string, PullPosition>; fetchedAt: string };
+  | { key: 'pullCursors'; value: Record<string, PullProgress>; fetchedAt: string };
 
 /**
- * A user's place in the server's stream of their accepted changes. Until the first pass reaches
- * the present (`caughtUp`), only open work is sent: a new device needs the agent's open cases,
- * not their history.
+ * How far a user's pull of their accepted changes from the server has got on this device: the
+ * cursor the next page starts after, and whether the first pass reached the present (`caughtUp`).
+ * Until then only open work is asked for: a new device needs the agent's open cases, not their
+ * history.
  */
-export interface PullPosition {
+export interface PullProgress {
   cursor: string;
   caughtUp: boolean;
 }
