@@ -1,7 +1,7 @@
 // Template search per keystroke over 5,000 generated Chinese templates, pinyin included,
 // against the baseline of a plain substring scan measured in the same run.
 import { defaultTemplates, type Template } from '../shared';
-import { createTemplateSearch, indexTemplates, searchTemplates } from '../extension/ui/template-search';
+import { createTemplateSearch, indexTemplates } from '../extension/ui/template-search';
 import { percentile } from './stats';
 
 const PHRASES = ['非常抱歉', '道歉', '物业服务', '漏水维修', '停车位', '噪音扰民', '交房延期', '合同纠纷', '绿化养护', '电梯故障'];
@@ -43,8 +43,9 @@ export default function run(): void {
         let t0 = performance.now();
         search(q, context, 8);
         incremental.push(performance.now() - t0);
+        // A new searcher has no earlier matches to narrow: the sidebar's first keystroke in a box.
         t0 = performance.now();
-        searchTemplates(index, q, context, 8);
+        createTemplateSearch(index)(q, context, 8);
         fresh.push(performance.now() - t0);
         t0 = performance.now();
         templates.filter((t) => t.title.includes(q) || t.body.includes(q));

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Case, Category, Reminder, SyncChange, Template, WordingRule } from '../../shared';
+import { z } from 'zod';
+import { CrmSite, type Case, type Category, type Reminder, type SyncChange, type Template, type WordingRule } from '../../shared';
 
 /** A change waiting for the server. It keeps its own snapshot, so a replay sends the same bytes. */
 export interface OutboxEntry {
@@ -24,21 +25,26 @@ export interface RejectedChange {
   at: string;
 }
 
-/** Server data the sidebar needs offline: published templates and the category tree. */
+/**
+ * The `cache` table: the catalogue fetched from the server for offline use (published templates,
+ * the category tree, wording rules, CRM sites), all refreshed together by the sync, and the
+ * sync's own bookkeeping (the last outcome, where each user's pull continues).
+ */
 export type CacheEntry =
   | { key: 'templates'; value: Template[]; fetchedAt: string }
   | { key: 'categories'; value: Category[]; fetchedAt: string }
-  | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string }
   | { key: 'wordingRules'; value: WordingRule[]; fetchedAt: string }
-  /** Where each user's pull of cases and reminders from the server continues. */
-  | { key: 'pullCursors'; value: Record<string, PullPosition>; fetchedAt: string };
+  | { key: 'crmSites'; value: CrmSite[]; fetchedAt: string }
+  | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string }
+  | { key: 'pullCursors'; value: Record<string, PullProgress>; fetchedAt: string };
 
 /**
- * A user's place in the server's stream of their accepted changes. Until the first pass reaches
- * the present (`caughtUp`), only open work is sent: a new device needs the agent's open cases,
- * not their history.
+ * How far a user's pull of their accepted changes from the server has got on this device: the
+ * cursor the next page starts after, and whether the first pass reached the present (`caughtUp`).
+ * Until then only open work is asked for: a new device needs the agent's open cases, not their
+ * history.
  */
-export interface PullPosition {
+export interface PullProgress {
   cursor: string;
   caughtUp: boolean;
 }
@@ -57,12 +63,22 @@ export type LingtingDb = Dexie & {
   reminders: EntityTable<Reminder, 'id'>;
 };
 
+/** Where the CRM sites were cached before v3, in `storage.local`. */
+const LEGACY_SITES_KEY = 'crmSites';
+
+/** The part of `storage.local` that held the CRM sites before they moved into the cache table. */
+export interface LegacySiteStorage {
+  get(keys: string): Promise<Record<string, unknown>>;
+  remove(keys: string): Promise<void>;
+}
+
 /**
  * Opens the extension's database. It lives in the background service worker only: in a
  * content script it would land in the CRM's origin, readable by the CRM's own scripts.
+ * `legacy` is the `storage.local` whose CRM sites the v3 upgrade moves into the cache table.
  */
-export function openDb(name = 'lingting', options?: ConstructorParameters<typeof Dexie>[1]): LingtingDb {
-  const db = new Dexie(name, options) as LingtingDb;
+export function openDb({ name = 'lingting', legacy }: { name?: string; legacy?: LegacySiteStorage } = {}): LingtingDb {
+  const db = new Dexie(name) as LingtingDb;
   db.version(1).stores({
     cases: 'id, updatedAt, customer.phone',
     outbox: '++seq, change.case.id',
@@ -75,6 +91,25 @@ export function openDb(name = 'lingting', options?: ConstructorParameters<typeof
     cases: 'id, updatedAt, customer.phone, customer.crmRecordId',
     outbox: '++seq, change.case.id, change.reminder.id',
     reminders: 'id, caseId, status, dueAt',
+  });
+  // v3: the CRM sites join the rest of the catalogue in the cache table. Agents' browsers hold
+  // them in storage.local: moved here, so a CRM keeps its sidebar before the first sync.
+  let legacySitesRead = false;
+  db.version(3)
+    .stores({})
+    .upgrade(async (tx) => {
+      if (!legacy) return;
+      // waitFor keeps the upgrade transaction open across a call that is not IndexedDB's.
+      const stored = (await Dexie.waitFor(legacy.get(LEGACY_SITES_KEY)))[LEGACY_SITES_KEY];
+      const sites = z.array(CrmSite).safeParse(stored);
+      // When they were fetched was never recorded: the epoch says "long ago".
+      if (sites.success) await tx.table('cache').put({ key: 'crmSites', value: sites.data, fetchedAt: new Date(0).toISOString() });
+      legacySitesRead = true; // garbage is not moved, but goes too
+    });
+  // Removed only once the upgrade has committed: an aborted upgrade is tried again at the next
+  // start, and must find them. A failed removal leaves an unread key; it must not fail the open.
+  db.on('ready', async () => {
+    if (legacySitesRead) await legacy?.remove(LEGACY_SITES_KEY).catch(() => undefined);
   });
   return db;
 }

@@ -28,19 +28,19 @@ const TOGGLE_COMMAND = 'toggle-sidebar';
 export default defineBackground({
   type: 'module',
   main() {
-    const db = openDb();
+    const db = openDb({ legacy: browser.storage.local });
     const now = () => new Date();
     const locale = () => detectLocale(preferredLanguages());
     const inFlight = createInFlight();
     const settings = createSettingsService(browser.storage.local, managedSettings);
-    const crmSites = createCrmSitesService({ area: browser.storage.local, scripts: scriptRegistry(), granted: originsGranted });
+    const crmSites = createCrmSitesService({ db, scripts: scriptRegistry(), granted: originsGranted, now });
     const sync = createSyncService({
       db,
       settings,
       now,
       inFlight,
       api: (session) => createServerApi(session.serverUrl, session.token),
-      refreshMore: (session) => crmSites.refresh(createSiteSource(session.serverUrl, session.token)),
+      sitesChanged: crmSites.registerOrWarn,
       // Reminders set on another device get their alarms here too (called during a sync, after setup).
       remindersPulled: () => reminders.restore(),
     });
@@ -98,7 +98,7 @@ export default defineBackground({
     });
 
     // Content scripts for configured CRMs follow the agent's grants here; the cached sites' own
-    // changes (crmSites.refresh and saveRule, their only writers) register them as they store them.
+    // changes (the sync's catalogue refresh and saveRule, their only writers) register them as they store them.
     const registerSites = () => void crmSites.register().catch((error: unknown) => console.warn('Lingting: registering CRM sites failed', error));
     onPermissionsChanged(registerSites);
     registerSites();

@@ -1,26 +1,19 @@
-import { z } from 'zod';
 import {
   CrmSite,
+  DEMO_CRM_PATTERN,
   DEMO_CRM_SITE,
-  DEMO_CRM_PATTERNS,
   matchesPattern,
   originPattern,
   patternCovers,
   type ContentSite,
   type SiteAccess,
 } from '../../shared';
-import type { StorageArea } from './storage-area';
+import type { LingtingDb } from '../db/schema';
 
-const SITES_KEY = 'crmSites';
 /** Registered content scripts carry this prefix, so ours are told apart from any other. */
 const SCRIPT_PREFIX = 'crm-site-';
 /** The built content script (WXT's output path for entrypoints/crm.content). */
 export const CRM_CONTENT_SCRIPT = 'content-scripts/crm.js';
-/**
- * Where the manifest already runs that script. A site inside these gets no second registration:
- * two copies of the script on one page would each announce themselves and stop the other.
- */
-const MANIFEST_CRM_PATTERNS = DEMO_CRM_PATTERNS;
 
 /** The part of `browser.scripting` this service uses; the background passes the real one. */
 export interface ScriptRegistry {
@@ -32,17 +25,24 @@ export interface ScriptRegistry {
 /** Whether the agent granted the extension these origins (optional host permissions). */
 export type OriginsGranted = (origins: string[]) => Promise<boolean>;
 
-/** Where configured sites come from: the plugin server. (Wording rules travel with the sync cache.) */
+/** Where a picked rule is saved: the plugin server. (Sites come down with the sync's catalogue.) */
 export interface SiteSource {
-  sites(): Promise<CrmSite[]>;
-  saveSite?(site: CrmSite, isNew: boolean): Promise<CrmSite>;
+  saveSite(site: CrmSite, isNew: boolean): Promise<CrmSite>;
 }
 
 interface CrmSitesDeps {
-  area: StorageArea;
+  db: LingtingDb;
   scripts: ScriptRegistry;
   granted: OriginsGranted;
+  now: () => Date;
 }
+
+/**
+ * Where the manifest already runs the content script. A site inside it gets no second
+ * registration: two copies of the script on one page would each announce themselves and stop
+ * the other.
+ */
+const inManifest = (urlPattern: string) => patternCovers(DEMO_CRM_PATTERN, urlPattern);
 
 /** The site as a content script needs it: rules only. */
 function forContent(site: CrmSite): ContentSite {
@@ -62,44 +62,49 @@ function siteFor(sites: readonly CrmSite[], url: string): CrmSite | undefined {
 }
 
 /**
- * The CRMs Lingting runs on: the built-in demo plus the sites configured on the server, cached
- * in `storage.local` so they work offline and survive the service worker. Content scripts are
- * registered at run time for each configured site whose origin the agent granted, so adding a
- * CRM on the server needs no new build of the extension.
+ * The CRMs Lingting runs on: the sites configured on the server, which the sync keeps in the
+ * catalogue cache (so they work offline and survive the service worker), and the built-in demo.
+ * Content scripts are registered at run time for each configured site whose origin the agent
+ * granted, so adding a CRM on the server needs no new build of the extension.
  */
 export function createCrmSitesService(deps: CrmSitesDeps) {
-  const { area } = deps;
+  const { db } = deps;
 
   async function configured(): Promise<CrmSite[]> {
-    const parsed = z.array(CrmSite).safeParse((await area.get(SITES_KEY))[SITES_KEY]);
-    return parsed.success ? parsed.data : [];
+    const entry = await db.cache.get('crmSites');
+    return entry?.key === 'crmSites' ? entry.value : [];
   }
 
-  /** Every site, configured first: a configured site may replace the demo's rules on the demo's URLs. */
-  async function all(): Promise<CrmSite[]> {
-    return [...(await configured()), DEMO_CRM_SITE];
+  /**
+   * Every site, once, the demo last: the server seeds the demo under the built-in one's id, and
+   * its copy (which a supervisor may have edited) stands for it. Configured sites come first, so
+   * between equally long patterns they win.
+   */
+  async function sites(): Promise<CrmSite[]> {
+    const cached = await configured();
+    const demo = cached.find((site) => site.id === DEMO_CRM_SITE.id) ?? DEMO_CRM_SITE;
+    return [...cached.filter((site) => site !== demo), demo];
   }
 
   async function access(): Promise<SiteAccess[]> {
-    const sites = await configured();
-    const rows = await Promise.all(
-      sites.map(async (site): Promise<SiteAccess> => {
+    return Promise.all(
+      (await sites()).map(async (site): Promise<SiteAccess> => {
+        const { id, name, urlPattern } = site;
+        // The demo needs no grant while the manifest runs the script wherever it lives.
+        if (id === DEMO_CRM_SITE.id && inManifest(urlPattern)) return { id, name, urlPattern, origins: [], granted: true, builtIn: true };
         // Granting asks for the whole origin; running needs only the site's own pattern, which
         // may already be covered (e.g. by the demo CRM's manifest entry).
-        const origins = [originPattern(site.urlPattern)].filter((o): o is string => o !== null);
-        const granted = await deps.granted([site.urlPattern]).catch(() => false);
-        return { id: site.id, name: site.name, urlPattern: site.urlPattern, origins, granted, builtIn: false };
+        const origins = [originPattern(urlPattern)].filter((o): o is string => o !== null);
+        const granted = await deps.granted([urlPattern]).catch(() => false);
+        return { id, name, urlPattern, origins, granted, builtIn: false };
       }),
     );
-    const demo = DEMO_CRM_SITE;
-    return [...rows, { id: demo.id, name: demo.name, urlPattern: demo.urlPattern, origins: [], granted: true, builtIn: true }];
   }
 
   /** Makes the registered content scripts exactly the configured sites with granted origins. */
   async function register(): Promise<SiteAccess[]> {
     const rows = await access();
-    const needsScript = (row: SiteAccess) =>
-      !row.builtIn && row.granted && !MANIFEST_CRM_PATTERNS.some((pattern) => patternCovers(pattern, row.urlPattern));
+    const needsScript = (row: SiteAccess) => row.granted && !inManifest(row.urlPattern);
     const wanted = new Map(rows.filter(needsScript).map((row) => [SCRIPT_PREFIX + row.id, row.urlPattern]));
     const current = (await deps.scripts.registeredIds()).filter((id) => id.startsWith(SCRIPT_PREFIX));
     // Re-registering every time keeps a changed URL pattern right; the lists are short.
@@ -108,49 +113,46 @@ export function createCrmSitesService(deps: CrmSitesDeps) {
     return rows;
   }
 
+  /** `register` for callers nobody waits on: a failure is logged, and the next change or start tries again. */
+  async function registerOrWarn(): Promise<void> {
+    await register().catch((error: unknown) => console.warn('Lingting: registering CRM sites failed', error));
+  }
+
   return {
-    all,
     access,
     register,
+    registerOrWarn,
     /** How a content script at `url` reads its page, or null when no site matches it. */
     async forUrl(url: string | null): Promise<ContentSite | null> {
       if (!url) return null;
-      // Between equally long patterns, configured sites come before the built-in demo.
-      const site = siteFor(await all(), url);
+      const site = siteFor(await sites(), url);
       return site ? forContent(site) : null;
     },
     /**
      * Saves a picked rule into the configured site for `url` (a new site for its origin when none
-     * matches), on the server first, then in the cache.
+     * matches), on the server first, then in the cached catalogue.
      */
     async saveRule(
       url: string,
       field: keyof CrmSite['fields'] | 'replyBox',
       rule: CrmSite['replyBox'] & object,
-      source: Required<SiteSource>,
+      source: SiteSource,
       newId: () => string,
     ): Promise<CrmSite> {
-      const sites = await configured();
-      const existing = siteFor(sites, url);
+      const existing = siteFor(await configured(), url);
       const { protocol, hostname } = new URL(url);
       const base: CrmSite = existing ?? { id: newId(), name: hostname, urlPattern: `${protocol}//${hostname}/*`, fields: {}, replyBox: null };
       const next: CrmSite = field === 'replyBox' ? { ...base, replyBox: rule } : { ...base, fields: { ...base.fields, [field]: rule } };
       const saved = await source.saveSite(CrmSite.parse(next), !existing);
-      await area.set({ [SITES_KEY]: existing ? sites.map((s) => (s.id === saved.id ? saved : s)) : [...sites, saved] });
+      // Read again in the write's transaction: a sync may have refreshed the list meanwhile.
+      await db.transaction('rw', db.cache, async () => {
+        const cached = await configured();
+        const value = cached.some((s) => s.id === saved.id) ? cached.map((s) => (s.id === saved.id ? saved : s)) : [...cached, saved];
+        await db.cache.put({ key: 'crmSites', value, fetchedAt: deps.now().toISOString() });
+      });
       // The rule is saved either way; a new site's script follows on the next registration.
-      await register().catch((error: unknown) => console.warn('Lingting: registering CRM sites failed', error));
+      await registerOrWarn();
       return saved;
-    },
-    /**
-     * Fetches the sites from the server, keeps them, and re-registers scripts; a failure keeps the
-     * last copy. An unchanged list (the usual case: a sync refreshes it about once a minute) is
-     * neither written again nor re-registered.
-     */
-    async refresh(source: SiteSource): Promise<void> {
-      const sites = await source.sites();
-      if (JSON.stringify(sites) === JSON.stringify((await area.get(SITES_KEY))[SITES_KEY])) return;
-      await area.set({ [SITES_KEY]: sites });
-      await register();
     },
   };
 }

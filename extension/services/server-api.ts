@@ -52,6 +52,7 @@ export interface ServerApi {
   templates(): Promise<Template[]>;
   categories(): Promise<Category[]>;
   wordingRules(): Promise<WordingRule[]>;
+  crmSites(): Promise<CrmSite[]>;
   caseHistory(phone: string): Promise<CaseHistoryItem[]>;
 }
 
@@ -104,15 +105,15 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
       (await parseReply(client.api.templates.$get({ query: { status: 'published' } }), TemplateList)).templates,
     categories: async () => (await parseReply(client.api.categories.$get(), CategoryList)).categories,
     wordingRules: async () => (await parseReply(client.api['wording-rules'].$get(), WordingRuleList)).rules,
+    crmSites: async () => (await parseReply(client.api['crm-sites'].$get(), CrmSiteList)).sites,
     caseHistory: async (phone) => (await parseReply(client.api['case-history'].$get({ query: { phone } }), CaseHistoryResponse)).cases,
   };
 }
 
-/** The configured CRM sites, through the server's typed client. */
+/** Where a picked capture rule is saved: the CRM sites on the server, through its typed client. */
 export function createSiteSource(serverUrl: string, token: string, fetchImpl: FetchLike = fetch) {
   const client = createClient(serverUrl, { fetch: fetchImpl, headers: { Authorization: `Bearer ${token}` } });
   return {
-    sites: async () => (await parseReply(client.api['crm-sites'].$get(), CrmSiteList)).sites,
     /** Creates (POST) or replaces (PUT) a site; supervisors only. */
     saveSite: async (site: CrmSite, isNew: boolean) => {
       const request = isNew

@@ -14,7 +14,7 @@ const customer = { name: '王秀英', phone: '138 0013 8000', project: '翠湖�
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 8, minute));
 
 function setup() {
-  const db = openDb(`test-${randomUUID()}`);
+  const db = openDb({ name: `test-${randomUUID()}` });
   const inFlight = createInFlight();
   const cases = createCaseService({ db, now: () => at(0), newId: randomUUID, inFlight, currentUserId: async () => undefined });
   return { db, inFlight, cases };

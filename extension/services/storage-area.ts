@@ -5,7 +5,10 @@ export interface StorageArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-/** An in-memory StorageArea, for tests and for browsers without `storage.session`. */
+/**
+ * An in-memory StorageArea for tests (the background passes the browser's own areas). Values are
+ * copied in and out, as browser storage does, so a test cannot pass by mutating what it stored.
+ */
 export function memoryStorageArea(): StorageArea {
   const items = new Map<string, unknown>();
   const list = (keys: string | string[]) => (Array.isArray(keys) ? keys : [keys]);

@@ -1,5 +1,5 @@
 import { Case, isLaterInstant, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
-import { ownedBy, type LingtingDb, type OutboxEntry, type PullPosition } from '../db/schema';
+import { ownedBy, type CacheEntry, type LingtingDb, type OutboxEntry, type PullProgress } from '../db/schema';
 import type { ServerApi } from './server-api';
 import { ServerError } from './server-api';
 import type { Session, SettingsService } from './settings';
@@ -21,8 +21,8 @@ interface SyncDeps {
   settings: SettingsService;
   api: (session: Session) => ServerApi;
   now: () => Date;
-  /** More server data to refresh after templates and categories (CRM sites, wording rules). */
-  refreshMore?: (session: Session) => Promise<void>;
+  /** Called after a catalogue refresh stored a changed list of CRM sites, so content scripts follow. */
+  sitesChanged?: () => Promise<void>;
   /** Shared with the services that queue changes, so they never coalesce away a sent entry. */
   inFlight?: InFlight;
   /** Called after a pull changed local reminders, so their alarms follow. */
@@ -99,7 +99,7 @@ export function createSyncService(deps: SyncDeps) {
     return answered > 0;
   }
 
-  async function pullPosition(userId: string): Promise<PullPosition | undefined> {
+  async function pullProgress(userId: string): Promise<PullProgress | undefined> {
     const entry = await db.cache.get('pullCursors');
     return entry?.key === 'pullCursors' ? entry.value[userId] : undefined;
   }
@@ -111,12 +111,12 @@ export function createSyncService(deps: SyncDeps) {
    * so keeping it would leave this device behind for good. A closed case is kept only where a
    * copy exists to close: old cases are the server's to list, not this device's to hold (and
    * until the first pass has caught up, the server leaves them out of the pull altogether).
-   * Returns whether any reminder changed, and the position it wrote (where the next page starts).
+   * Returns whether any reminder changed, and the progress it wrote (where the next page starts).
    */
   async function applyPulled(
     userId: string,
     pulled: SyncPullResponse,
-  ): Promise<{ remindersChanged: boolean; position: PullPosition }> {
+  ): Promise<{ remindersChanged: boolean; progress: PullProgress }> {
     const localIsCurrent = (local: { updatedAt: string } | undefined, incoming: { updatedAt: string }) =>
       local !== undefined && !isLaterInstant(incoming.updatedAt, local.updatedAt);
     return db.transaction('rw', [db.cases, db.reminders, db.cache], async () => {
@@ -134,40 +134,56 @@ export function createSyncService(deps: SyncDeps) {
         remindersChanged = true;
       }
       const entry = await db.cache.get('pullCursors');
-      const positions = entry?.key === 'pullCursors' ? entry.value : {};
-      const caughtUp = positions[userId]?.caughtUp === true || !pulled.more;
-      const position: PullPosition = { cursor: pulled.cursor, caughtUp };
-      const value = { ...positions, [userId]: position };
+      const byUser = entry?.key === 'pullCursors' ? entry.value : {};
+      const caughtUp = byUser[userId]?.caughtUp === true || !pulled.more;
+      const progress: PullProgress = { cursor: pulled.cursor, caughtUp };
+      const value = { ...byUser, [userId]: progress };
       await db.cache.put({ key: 'pullCursors', value, fetchedAt: deps.now().toISOString() });
-      return { remindersChanged, position };
+      return { remindersChanged, progress };
     });
   }
 
   /** Pulls what this user's other devices synced, after this device's own changes went up. */
   async function pullChanges(api: ServerApi, userId: string): Promise<void> {
     let remindersChanged = false;
-    // Read once: runs are serialised (`running`), so only this loop moves the position meanwhile.
-    let position = await pullPosition(userId);
+    // Read once: runs are serialised (`running`), so only this loop moves the progress meanwhile.
+    let progress = await pullProgress(userId);
     for (let page = 0; page < MAX_PULL_PAGES; page++) {
-      const pulled = await api.pull(position?.cursor, position?.caughtUp ? 'all' : 'open');
+      const pulled = await api.pull(progress?.cursor, progress?.caughtUp ? 'all' : 'open');
       const applied = await applyPulled(userId, pulled);
       remindersChanged = applied.remindersChanged || remindersChanged;
-      position = applied.position;
+      progress = applied.progress;
       if (!pulled.more) break;
     }
     if (remindersChanged) await deps.remindersPulled?.();
   }
 
-  async function refreshCache(api: ServerApi): Promise<void> {
-    const [templates, categories]: [Template[], Category[]] = await Promise.all([api.templates(), api.categories()]);
+  /**
+   * Fetches the whole catalogue and stores it in one transaction. Templates and categories are
+   * required; wording rules and CRM sites are optional, so a server without their routes leaves
+   * the cached copy as it was. Content scripts follow a changed site list only: the list is
+   * fetched about once a minute and rarely changes.
+   */
+  async function refreshCatalogue(api: ServerApi): Promise<void> {
+    const [templates, categories, rules, sites] = await Promise.all([
+      api.templates(),
+      api.categories(),
+      api.wordingRules().catch(() => null),
+      api.crmSites().catch(() => null),
+    ]);
     const fetchedAt = deps.now().toISOString();
-    await db.cache.bulkPut([
+    const entries: CacheEntry[] = [
       { key: 'templates', value: templates, fetchedAt },
       { key: 'categories', value: categories, fetchedAt },
-    ]);
-    // Wording rules are optional: a server without them keeps the sidebar's last copy.
-    const rules = await api.wordingRules().catch(() => null);
-    if (rules) await db.cache.put({ key: 'wordingRules', value: rules, fetchedAt });
+      ...(rules ? [{ key: 'wordingRules' as const, value: rules, fetchedAt }] : []),
+      ...(sites ? [{ key: 'crmSites' as const, value: sites, fetchedAt }] : []),
+    ];
+    const sitesChanged = await db.transaction('rw', db.cache, async () => {
+      const before = await db.cache.get('crmSites');
+      await db.cache.bulkPut(entries);
+      return sites !== null && JSON.stringify(sites) !== JSON.stringify(before?.value);
+    });
+    if (sitesChanged) await deps.sitesChanged?.();
   }
 
   // Catalogue refreshes asked for (by `sync({ refreshCatalogue: true })`) and done, counted, so a
@@ -194,9 +210,7 @@ export function createSyncService(deps: SyncDeps) {
       await pullChanges(api, session.user.id);
       if (await catalogueDue()) {
         const asked = catalogueAsked;
-        await refreshCache(api);
-        // Optional data: a server without these routes yet leaves the cached copy as it was.
-        await deps.refreshMore?.(session).catch(() => undefined);
+        await refreshCatalogue(api);
         catalogueDone = asked;
       }
       await recordOutcome(null);

@@ -74,23 +74,11 @@ function rank(matches: readonly IndexedTemplate[], q: string, context: SearchCon
 const filter = (entries: readonly IndexedTemplate[], q: string) => entries.filter((entry) => entry.key.includes(q));
 
 /**
- * Templates matching `query` by characters, full pinyin or pinyin initials ("dq" finds 道歉),
- * best first: a title hit, then the current step, then shared categories.
- */
-export function searchTemplates(
-  index: readonly IndexedTemplate[],
-  query: string,
-  context: SearchContext,
-  limit = 20,
-): Template[] {
-  const q = normalise(query);
-  return q ? rank(filter(index, q), q, context, limit) : [];
-}
-
-/**
- * A stateful `searchTemplates` for one input box. Typing only extends the query, and every
- * template matching the longer query also matched the shorter one, so each keystroke that extends
- * the previous query scans only the previous matches instead of the whole index.
+ * Template search for one input box: templates matching the query by characters, full pinyin or
+ * pinyin initials ("dq" finds 道歉), best first (a title hit, then the current step, then shared
+ * categories). Typing only extends the query, and every template matching the longer query also
+ * matched the shorter one, so each keystroke that extends the previous query scans only the
+ * previous matches instead of the whole index.
  */
 export function createTemplateSearch(index: readonly IndexedTemplate[]) {
   let previous = { q: '', matches: index };

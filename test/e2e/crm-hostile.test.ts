@@ -20,7 +20,6 @@ import {
 /** The extension API, as the test's evaluate callbacks use it inside Chromium. */
 declare const chrome: {
   storage: {
-    local: { set(items: object): Promise<void>; get(key: string): Promise<Record<string, unknown>> };
     session: { onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void } };
   };
   scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
@@ -87,8 +86,6 @@ beforeAll(async () => {
   await sendAs(server, 'supervisor', 'POST', '/api/wording-rules', RULE);
   browser = await launchWithExtension('zh-CN');
   await signInThroughOptions(browser, server);
-  const cachedSiteIds = () =>
-    browser.serviceWorker.evaluate(async () => ((await chrome.storage.local.get('crmSites')).crmSites as { id: string }[] | undefined)?.map((s) => s.id) ?? []);
   await vi.waitFor(async () => expect(await cachedSiteIds()).toEqual(expect.arrayContaining([...SITES, UNGRANTED].map((s) => s.id))), {
     timeout: 20_000,
     interval: 100,
@@ -98,6 +95,29 @@ afterAll(async () => {
   await browser?.close();
   await Promise.all([server?.stop(), fixtures?.stop()]);
 });
+
+/**
+ * The ids of the CRM sites the background cached with its catalogue, read straight from its
+ * IndexedDB (Dexie's `cache` table, key `crmSites`), which the background has opened by now.
+ */
+function cachedSiteIds(): Promise<string[]> {
+  return browser.serviceWorker.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const opening = indexedDB.open('lingting');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const read = db.transaction('cache').objectStore('cache').get('crmSites');
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            db.close();
+            resolve(((read.result as { value: { id: string }[] } | undefined)?.value ?? []).map((s) => s.id));
+          };
+        };
+      }),
+  );
+}
 
 async function open(file: string): Promise<Page> {
   const page = await browser.context.newPage();
@@ -121,9 +141,8 @@ describe('content scripts for configured CRMs', () => {
   test('none is registered for a site not granted, nor twice where the manifest already runs it', async () => {
     // The fixture sites live under the demo CRM's manifest pattern; the ungranted one is elsewhere.
     // (Headless Chromium cannot click the permission prompt: granted registration is unit-tested.)
-    const sites = await browser.serviceWorker.evaluate(async () => (await chrome.storage.local.get('crmSites')).crmSites as { id: string }[]);
     // The fixtures, the ungranted site and the demo CRM the server was seeded with.
-    expect(sites.map((s) => s.id).sort()).toEqual([...SITES, UNGRANTED, DEMO_CRM_SITE].map((s) => s.id).sort());
+    expect((await cachedSiteIds()).sort()).toEqual([...SITES, UNGRANTED, DEMO_CRM_SITE].map((s) => s.id).sort());
     expect(await browser.serviceWorker.evaluate(async () => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
   });
 });

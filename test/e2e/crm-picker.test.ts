@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
 import {
   launchWithExtension,
+  sendAs,
   pageTextThroughShadowRoots,
   screenshotPath,
   sidebarFrame,
@@ -14,7 +15,6 @@ import {
 
 declare const chrome: {
   runtime: { sendMessage(message: object): Promise<unknown> };
-  storage: { local: { set(items: object): Promise<void> } };
 };
 
 /** The fixture CRM configured with a name rule only: the supervisor is about to add the phone. */
@@ -32,8 +32,9 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   [server, fixtures] = await Promise.all([startServer(), startFixtureServer()]);
+  // Configured on the server, as a supervisor does; the sign-in's sync brings it to the browser.
+  await sendAs(server, 'supervisor', 'POST', '/api/crm-sites', SPA_SITE);
   browser = await launchWithExtension('zh-CN');
-  await browser.serviceWorker.evaluate((site) => chrome.storage.local.set({ crmSites: [site] }), SPA_SITE);
 });
 afterAll(async () => {
   await browser?.close();

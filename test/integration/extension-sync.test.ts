@@ -10,7 +10,7 @@ import { createServerApi, signIn } from '../../extension/services/server-api';
 import { createSettingsService, type SettingsService } from '../../extension/services/settings';
 import { memoryStorageArea } from '../../extension/services/storage-area';
 import { createSyncService } from '../../extension/services/sync';
-import type { Reminder } from '../../shared';
+import { DEMO_CRM_SITE, type Reminder } from '../../shared';
 import { makeCase, startServer, type TestServer } from './helpers';
 
 const SERVER_URL = 'http://lingting.test';
@@ -45,7 +45,7 @@ function makeSync() {
 
 beforeEach(async () => {
   server = await startServer();
-  db = openDb(`lingting-${randomUUID()}`);
+  db = openDb({ name: `lingting-${randomUUID()}` });
   settings = createSettingsService(memoryStorageArea());
   offline = false;
   requested.length = 0;
@@ -131,7 +131,7 @@ describe('extension sync', () => {
     expect((await serverCases()).map((c) => c.id).sort()).toEqual([taken.id, mine.id].sort());
   });
 
-  test('caches published templates and categories for offline use', async () => {
+  test('caches the catalogue (published templates, categories, wording rules, CRM sites) for offline use', async () => {
     const sync = makeSync();
     await sync.sync();
     offline = true;
@@ -139,12 +139,29 @@ describe('extension sync', () => {
     expect(cached.templates.length).toBeGreaterThanOrEqual(24);
     expect(cached.templates.every((t) => t.status === 'published')).toBe(true);
     expect(cached.categories.map((c) => c.id)).toContain('waterproofing');
+    // Stored in the same step, with the same time.
+    const [templates, rules, sites] = await Promise.all((['templates', 'wordingRules', 'crmSites'] as const).map((key) => db.cache.get(key)));
+    expect(sites?.key === 'crmSites' && sites.value).toEqual([DEMO_CRM_SITE]);
+    expect([rules?.fetchedAt, sites?.fetchedAt]).toEqual([templates?.fetchedAt, templates?.fetchedAt]);
+  });
+
+  test('optional parts of the catalogue the server fails to give keep their cached copy', async () => {
+    await makeSync().sync();
+    const before = await db.cache.get('crmSites');
+    const failing = createSyncService({
+      db,
+      settings,
+      now: () => new Date(),
+      api: (session) => ({ ...createServerApi(session.serverUrl, session.token, appFetch), crmSites: async () => Promise.reject(new Error('HTTP 404')) }),
+    });
+    expect((await failing.sync({ refreshCatalogue: true })).kind).toBe('synced');
+    expect(await db.cache.get('crmSites')).toEqual(before);
   });
 
   test('a sync after a save pushes and pulls, and leaves a fresh catalogue alone unless asked', async () => {
     const sync = makeSync();
     await sync.sync();
-    expect(requested).toEqual(expect.arrayContaining(['/api/templates', '/api/categories', '/api/wording-rules']));
+    expect(requested).toEqual(expect.arrayContaining(['/api/templates', '/api/categories', '/api/wording-rules', '/api/crm-sites']));
     requested.length = 0;
     await makeCases().save(makeCase());
     expect((await sync.sync()).kind).toBe('synced');
@@ -154,6 +171,7 @@ describe('extension sync', () => {
     const [first, second] = [sync.sync(), sync.sync({ refreshCatalogue: true })];
     await Promise.all([first, second]);
     expect(requested.filter((path) => path === '/api/templates')).toHaveLength(1);
+    expect(requested.filter((path) => path === '/api/crm-sites')).toHaveLength(1);
   });
 
   test('a revoked token signs the extension out instead of retrying forever', async () => {
@@ -197,7 +215,7 @@ describe('another device of the same agent', () => {
 
   /** A second browser where the same agent signs in: its own Dexie, its own sync. */
   async function secondDevice(beforePull: () => Promise<void> = async () => {}) {
-    const deviceDb = openDb(`lingting-${randomUUID()}`);
+    const deviceDb = openDb({ name: `lingting-${randomUUID()}` });
     const deviceSettings = createSettingsService(memoryStorageArea());
     const password = server.credentials.find((c) => c.role === 'agent')!.password;
     const reply = await signIn(SERVER_URL, { username: 'agent', password }, appFetch);
