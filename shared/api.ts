@@ -63,14 +63,18 @@ export const SyncPushRequest = z.object({
 });
 export type SyncPushRequest = z.infer<typeof SyncPushRequest>;
 
+/** Why the server refused a change, as a code: the extension shows it in the agent's words (`rejections`). */
+export const RejectionReason = z.enum(['case_of_other_agent', 'reminder_case_unknown', 'reminder_id_taken']);
+export type RejectionReason = z.infer<typeof RejectionReason>;
+
 /**
  * applied: stored now. stale: a newer version of the case was already stored (harmless).
- * rejected: not allowed or not valid, with the reason; the client keeps it for the agent.
+ * rejected: not allowed, with the reason; the client keeps it for the agent.
  */
 export const SyncResult = z.object({
   changeId: Id,
   status: z.enum(['applied', 'stale', 'rejected']),
-  reason: z.string().optional(),
+  reason: RejectionReason.optional(),
 });
 export type SyncResult = z.infer<typeof SyncResult>;
 

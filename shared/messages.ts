@@ -114,7 +114,7 @@ export type ShortcutAnswer = z.infer<typeof ShortcutAnswer>;
 export type SyncState =
   | { kind: 'signed_out' }
   | { kind: 'synced'; at: string | null }
-  | { kind: 'pending'; count: number; lastError: string | null };
+  | { kind: 'pending'; count: number; lastError: MessageError | null };
 
 export interface Settings {
   serverUrl: string | null;

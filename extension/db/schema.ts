@@ -21,6 +21,7 @@ export interface OutboxEntry {
 export interface RejectedChange {
   changeId: string;
   change: SyncChange;
+  /** The server's `RejectionReason`, `rejected` when it gave none (older versions stored English text here). */
   reason: string;
   at: string;
 }

@@ -99,9 +99,8 @@ export default defineBackground({
 
     // Content scripts for configured CRMs follow the agent's grants here; the cached sites' own
     // changes (the sync's catalogue refresh and saveRule, their only writers) register them as they store them.
-    const registerSites = () => void crmSites.register().catch((error: unknown) => console.warn('Lingting: registering CRM sites failed', error));
-    onPermissionsChanged(registerSites);
-    registerSites();
+    onPermissionsChanged(() => void crmSites.registerOrWarn());
+    void crmSites.registerOrWarn();
 
     // The outbox survives the service worker: whenever it wakes, it resumes.
     void browser.alarms.create(SYNC_ALARM.name, { periodInMinutes: SYNC_ALARM.periodInMinutes });

@@ -9,7 +9,7 @@ type PickField = CapturedField | 'replyBox';
 export function createPickingService(deps: {
   settings: SettingsService;
   crmSites: CrmSitesService;
-  siteSource: (session: Session) => Required<SiteSource>;
+  siteSource: (session: Session) => SiteSource;
   /** Asks the content script of `tabId` to load the picker and start it for one field. */
   startPicker: (tabId: number, field: PickField) => Promise<void>;
   newId: () => string;

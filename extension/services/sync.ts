@@ -1,7 +1,7 @@
-import { Case, isLaterInstant, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
+import { Case, isLaterInstant, MessageError, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
 import { ownedBy, type CacheEntry, type LingtingDb, type OutboxEntry, type PullProgress } from '../db/schema';
 import type { ServerApi } from './server-api';
-import { ServerError } from './server-api';
+import { ServerError, toMessageError } from './server-api';
 import type { Session, SettingsService } from './settings';
 import { createInFlight, type InFlight } from './outbox';
 
@@ -39,7 +39,7 @@ export function createSyncService(deps: SyncDeps) {
   const inFlight = deps.inFlight ?? createInFlight();
   let running: Promise<SyncState> | null = null;
 
-  async function recordOutcome(error: string | null): Promise<void> {
+  async function recordOutcome(error: MessageError | null): Promise<void> {
     const previous = await db.cache.get('lastSync');
     const lastAt = previous?.key === 'lastSync' ? previous.value.at : null;
     const at = error ? lastAt : deps.now().toISOString();
@@ -217,7 +217,8 @@ export function createSyncService(deps: SyncDeps) {
     } catch (error) {
       ran = false;
       if (error instanceof ServerError && error.status === 401) await deps.settings.signedOut();
-      await recordOutcome(error instanceof Error ? error.message : String(error));
+      // Kept as a code: the sidebar shows it in the agent's words.
+      await recordOutcome(toMessageError(error));
     }
     return { state: await state(), ran };
   }
@@ -229,7 +230,9 @@ export function createSyncService(deps: SyncDeps) {
     const count = await db.outbox.filter((entry) => ownedBy(entry.ownerId, session.user.id)).count();
     const last = await db.cache.get('lastSync');
     const outcome = last?.key === 'lastSync' ? last.value : { at: null, error: null };
-    return count > 0 ? { kind: 'pending', count, lastError: outcome.error } : { kind: 'synced', at: outcome.at };
+    // Versions before codes stored the error's English text: not shown.
+    const lastError = MessageError.safeParse(outcome.error).data ?? null;
+    return count > 0 ? { kind: 'pending', count, lastError } : { kind: 'synced', at: outcome.at };
   }
 
   return {

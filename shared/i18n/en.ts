@@ -1,4 +1,5 @@
 import type { Restatement } from '../case';
+import type { RejectionReason } from '../api';
 import type { MessageError } from '../messages';
 
 /**
@@ -97,13 +98,13 @@ export const en = {
     server_error: 'Something went wrong on the server. Please try again.',
   } satisfies Record<MessageError, string>,
 
-  /** Why the server refused a synced change (its `reason` code). */
+  /** Why the server refused a synced change (its `reason` code; `rejected` when it gave none). */
   rejections: {
     case_of_other_agent: 'This case belongs to another agent.',
     reminder_case_unknown: 'The reminder’s case is not yours or not synced yet.',
     reminder_id_taken: 'The reminder’s id is already used for another case.',
-    invalid: 'The server found it invalid.',
-  },
+    rejected: 'The server refused it.',
+  } satisfies Record<RejectionReason | 'rejected', string>,
 
   sidebar: {
     appName: 'Lingting',

@@ -88,7 +88,7 @@ describe('extension sync', () => {
     const down = await makeSync().sync();
     // Two saves of one case, neither sent yet: coalesced into one queued change.
     expect(down).toMatchObject({ kind: 'pending', count: 1 });
-    expect(down.kind === 'pending' && down.lastError).toMatch(/unreachable/);
+    expect(down.kind === 'pending' && down.lastError).toBe('unreachable');
     const entries = await db.outbox.toArray();
     expect(entries.every((entry) => entry.attempts === 1)).toBe(true);
 
@@ -127,7 +127,7 @@ describe('extension sync', () => {
     expect(rejected).toHaveLength(1);
     const rejectedChange = rejected[0]!.change;
     expect(rejectedChange.kind === 'case.put' && rejectedChange.case.id).toBe(taken.id);
-    expect(rejected[0]!.reason).toMatch(/another agent/);
+    expect(rejected[0]!.reason).toBe('case_of_other_agent');
     expect((await serverCases()).map((c) => c.id).sort()).toEqual([taken.id, mine.id].sort());
   });
 

@@ -75,7 +75,7 @@ describe('POST /api/sync/push', () => {
     expect(status).toBe(200);
     expect(SyncPushResponse.parse(body).results).toEqual([
       { changeId: mine.changeId, status: 'applied' },
-      { changeId: takeover.changeId, status: 'rejected', reason: 'case belongs to another agent' },
+      { changeId: takeover.changeId, status: 'rejected', reason: 'case_of_other_agent' },
       { changeId: alsoMine.changeId, status: 'applied' },
     ]);
     expect(await server.store.cases.get(theirs.id)).toMatchObject({ agentId: other.id, summary: theirs.summary });

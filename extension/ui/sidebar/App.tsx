@@ -205,7 +205,7 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
           <ul>
             {context.rejected.map((r) => (
               <li key={r.changeId}>
-                {r.what} — {r.reason}
+                {r.what} — {Object.hasOwn(t.rejections, r.reason) ? t.rejections[r.reason as keyof typeof t.rejections] : r.reason}
               </li>
             ))}
           </ul>

@@ -63,7 +63,7 @@ describe.each(STORE_KINDS)('sync properties on $name', (kind) => {
           const p = pool[index]!;
           const current = modelCases.get(caseIds[p.caseIndex]!);
           let result: SyncResult;
-          if (current && current.owner !== p.agent) result = { changeId, status: 'rejected', reason: 'case belongs to another agent' };
+          if (current && current.owner !== p.agent) result = { changeId, status: 'rejected', reason: 'case_of_other_agent' };
           else if (current && current.minute >= p.minute) result = { changeId, status: 'stale' };
           else {
             modelCases.set(caseIds[p.caseIndex]!, { owner: p.agent, minute: p.minute, summary: `v${index}` });

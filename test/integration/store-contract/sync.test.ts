@@ -94,7 +94,7 @@ describe.each(STORE_KINDS)('store contract on $name: sync', (kind) => {
       NOW,
     );
     expect(results.map((r) => r.status)).toEqual(['rejected', 'applied']);
-    expect(results[0]!.reason).toMatch(/another agent/);
+    expect(results[0]!.reason).toBe('case_of_other_agent');
     expect(await store.cases.get(theirs.id)).toMatchObject({ agentId: other, summary: theirs.summary });
     expect(await store.cases.get(mine.id)).toMatchObject({ agentId: agent });
   });
@@ -118,7 +118,7 @@ describe.each(STORE_KINDS)('store contract on $name: sync', (kind) => {
       NOW,
     );
     expect(results.map((r) => r.status)).toEqual(['applied', 'rejected', 'rejected', 'applied', 'stale']);
-    expect(results[1]!.reason).toMatch(/not yours/);
+    expect(results[1]!.reason).toBe('reminder_case_unknown');
     expect(await store.reminders.list({ agentId: agent })).toEqual([done]);
     expect(await store.reminders.list({ agentId: other })).toEqual([]);
     expect(await store.reminders.list()).toEqual([done]);

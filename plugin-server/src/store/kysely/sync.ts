@@ -35,7 +35,7 @@ async function putCase(
   const stored = known.get(incoming.id);
 
   if (stored && stored.agent_id !== userId) {
-    return { changeId: change.changeId, status: 'rejected', reason: 'case belongs to another agent' };
+    return { changeId: change.changeId, status: 'rejected', reason: 'case_of_other_agent' };
   }
   if (stored && !isLaterInstant(incoming.updatedAt, stored.updated_at)) {
     // Last writer by the client's clock wins; an equal time is the same version seen again.
@@ -79,7 +79,7 @@ async function putReminder(
   const owner = await trx.selectFrom('cases').select('agent_id').where('id', '=', incoming.caseId).executeTakeFirst();
   // The same answer for a missing case and someone else's: a reminder discloses nothing.
   if (!owner || owner.agent_id !== userId) {
-    return { changeId: change.changeId, status: 'rejected', reason: 'reminder for a case that is not yours or not synced yet' };
+    return { changeId: change.changeId, status: 'rejected', reason: 'reminder_case_unknown' };
   }
   const stored = await trx
     .selectFrom('reminders')
@@ -87,7 +87,7 @@ async function putReminder(
     .where('id', '=', incoming.id)
     .executeTakeFirst();
   if (stored && (stored.agent_id !== userId || stored.case_id !== incoming.caseId)) {
-    return { changeId: change.changeId, status: 'rejected', reason: 'reminder id already used for another case' };
+    return { changeId: change.changeId, status: 'rejected', reason: 'reminder_id_taken' };
   }
   if (stored && !isLaterInstant(incoming.updatedAt, stored.updated_at)) {
     return { changeId: change.changeId, status: 'stale' };
