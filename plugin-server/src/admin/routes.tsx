@@ -2,12 +2,13 @@
 import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Id, Locale, type Review, type Role, TemplateStatus } from '../../../shared';
+import { Id, Locale, type Review, TemplateStatus } from '../../../shared';
 import type { RouteDeps } from '../routes/deps';
 import { caseScope, canSee, presentCase } from '../policy/cases';
 import { CaseListPage, CasePage } from './cases-pages';
 import { messagePage, renderPage } from './layout';
 import { type PageEnv, pageContext, pageUser, requirePageRole } from './page-auth';
+import { homeOf } from './paths';
 import { SignInPage } from './sign-in-page';
 import { blankTemplate, TemplateEditPage, TemplateListPage, type TemplateListQuery } from './templates-pages';
 
@@ -15,9 +16,6 @@ import { blankTemplate, TemplateEditPage, TemplateListPage, type TemplateListQue
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
 const ADMIN_JS = asset('admin.js');
 const ADMIN_CSS = asset('admin.css');
-
-/** Where each role with admin pages lands after signing in (admin.js has the same table). */
-const HOME_BY_ROLE: Partial<Record<Role, string>> = { supervisor: 'templates', trainer: 'cases' };
 
 // The filter form sends empty strings for "any"; anything unknown is dropped rather than refused.
 const ListQuery = z.object({
@@ -47,8 +45,8 @@ export const adminRoutes = (deps: RouteDeps) => {
     .get('/', async (c) => {
       // Already signed in (cookie still valid): straight to the role's own pages.
       const user = await signedInUser(c);
-      const home = user && HOME_BY_ROLE[user.role];
-      if (home) return c.redirect(`${c.var.paths.admin}/${home}`, 303);
+      const home = user && homeOf(c.var.paths, user.role);
+      if (home) return c.redirect(home, 303);
       return renderPage(c, <SignInPage {...c.var} user={undefined} />);
     })
     .get('/templates', supervisor, async (c) => {
@@ -64,7 +62,7 @@ export const adminRoutes = (deps: RouteDeps) => {
     .get('/templates/:id', supervisor, async (c) => {
       const id = Id.safeParse(c.req.param('id'));
       const template = id.success ? await deps.store.templates.get(id.data) : undefined;
-      if (!template) return renderPage(c, messagePage(c.var, 'notFoundTitle', 'notFoundBody'), 404);
+      if (!template) return renderPage(c, messagePage(c.var, c.var.w.admin.notFoundTitle, c.var.w.admin.notFoundBody), 404);
       const [categories, versions] = await Promise.all([deps.store.categories.list(), deps.store.templateVersions.list(template.id)]);
       return renderPage(c, <TemplateEditPage {...c.var} template={template} categories={categories} versions={versions} />);
     })
@@ -86,7 +84,7 @@ export const adminRoutes = (deps: RouteDeps) => {
       const user = c.var.user;
       const id = Id.safeParse(c.req.param('id'));
       const stored = id.success ? await deps.store.cases.get(id.data) : undefined;
-      if (!stored || !canSee(user, stored)) return renderPage(c, messagePage(c.var, 'notFoundTitle', 'notFoundBody'), 404);
+      if (!stored || !canSee(user, stored)) return renderPage(c, messagePage(c.var, c.var.w.admin.notFoundTitle, c.var.w.admin.notFoundBody), 404);
       const [categories, templates, users, reviews] = await Promise.all([
         deps.store.categories.list(),
         deps.store.templates.list(),
