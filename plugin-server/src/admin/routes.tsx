@@ -8,14 +8,13 @@ import { caseScope, canSee, presentCase } from '../policy/cases';
 import { CaseListPage, CasePage } from './cases-pages';
 import { messagePage, renderPage } from './layout';
 import { type PageEnv, pageContext, pageUser, requirePageRole } from './page-auth';
+import { readPageScript } from './page-script';
 import { homeOf } from './paths';
 import { SignInPage } from './sign-in-page';
 import { blankTemplate, TemplateEditPage, TemplateListPage, type TemplateListQuery } from './templates-pages';
 
 // Read once at boot, like the demo page: a missing file stops the server rather than a user.
-const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
-const ADMIN_JS = asset('admin.js');
-const ADMIN_CSS = asset('admin.css');
+const ADMIN_CSS = readFileSync(new URL('./assets/admin.css', import.meta.url), 'utf8');
 
 // The filter form sends empty strings for "any"; anything unknown is dropped rather than refused.
 const ListQuery = z.object({
@@ -27,9 +26,10 @@ const ListQuery = z.object({
 /**
  * The supervisors' and trainers' pages, server-rendered with hono/jsx under /admin. They read the
  * store directly with the same role rules and masking as the API; every write goes through the
- * JSON API from /admin/assets/admin.js, with the session's CSRF token.
+ * JSON API from /admin/assets/admin.js (built from browser/), with the session's CSRF token.
  */
 export const adminRoutes = (deps: RouteDeps) => {
+  const pageScript = readPageScript();
   const supervisor = requirePageRole(deps, 'supervisor');
   const caseReaders = requirePageRole(deps, 'supervisor', 'trainer');
   const signedInUser = pageUser(deps);
@@ -40,7 +40,7 @@ export const adminRoutes = (deps: RouteDeps) => {
 
   return new Hono<PageEnv>()
     .use(pageContext())
-    .get('/assets/admin.js', (c) => c.body(ADMIN_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
+    .get('/assets/admin.js', (c) => c.body(pageScript, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
     .get('/assets/admin.css', (c) => c.body(ADMIN_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }))
     .get('/', async (c) => {
       // Already signed in (cookie still valid): straight to the role's own pages.
