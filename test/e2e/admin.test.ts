@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { z } from 'zod';
-import { type Locale, ReviewList, RubricItem, STEP_ORDER, Template, wordsFor } from '../../shared';
+import { type Locale, ReviewList, RubricItem, STEP_ORDER, Template, TEMPLATE_TRANSITIONS, wordsFor } from '../../shared';
 import { apiAs, screenshotPath, startServer, type Role, type RunningServer } from './harness';
 
 let server: RunningServer;
@@ -160,6 +160,38 @@ test('two editors save the same draft: the second sees the conflict and keeps th
   const supervisor = await apiAs(server, 'supervisor');
   const stored = z.object({ template: Template }).parse((await supervisor(`/api/templates/${templateId}`)).body).template;
   expect(stored).toMatchObject({ title: '渗水致歉（合并）', body: mine, status: 'draft' });
+  await context.close();
+});
+
+/** The status moves the page offers now (the others are hidden). */
+const offeredMoves = (page: Page) =>
+  page.$$eval('.status-actions button[data-status]', (buttons) => buttons.filter((button) => !(button as HTMLElement).hidden).map((button) => (button as HTMLElement).dataset.status));
+
+test('a status change someone else made first: the page takes their status and offers the moves allowed from it', async () => {
+  const w = wordsFor('zh-Hans');
+  const context = await newContext();
+  const page = await signIn(context, 'supervisor', '/admin/templates');
+  await page.goto(`${server.url}/admin/templates/${templateId}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  expect(await offeredMoves(page)).toEqual(TEMPLATE_TRANSITIONS.draft);
+
+  // Meanwhile another supervisor publishes it.
+  const other = await bearer('supervisor');
+  const { template } = z.object({ template: Template }).parse(await (await other(`/api/templates/${templateId}`)).json());
+  expect((await other(`/api/templates/${templateId}/status`, { status: 'published', version: template.version })).status).toBe(200);
+
+  await page.click('button[data-status="published"]');
+  await page.waitForSelector('[data-testid="conflict"]:not([hidden])');
+  expect(await page.textContent('[data-testid="conflict"] p')).toBe(w.admin.conflictNotEditable);
+  expect(await page.textContent('[data-testid="template-status"]')).toBe(w.domain.templateStatuses.published);
+  expect(await offeredMoves(page)).toEqual(TEMPLATE_TRANSITIONS.published);
+  expect(await page.isDisabled('#template-form button[type="submit"]')).toBe(true);
+
+  // Their version is now the page's: taking it back to draft needs no reload first.
+  await page.click('button[data-status="draft"]');
+  await expect.poll(() => page.textContent('[data-testid="template-status"]')).toBe(w.domain.templateStatuses.draft);
+  await page.waitForSelector('body[data-ready="true"]');
+  expect(await offeredMoves(page)).toEqual(TEMPLATE_TRANSITIONS.draft);
   await context.close();
 });
 
