@@ -1,4 +1,6 @@
 /** @jsxImportSource hono/jsx */
+// The runtime too, not left to a tsconfig: the pages compile alike wherever the server is started or mounted.
+/** @jsxRuntime automatic */
 import { type Category, type Review, RubricItem, type StoredCase, type User } from '../../../shared';
 import { formatInstant, Layout, type PageProps } from './layout';
 import { stepName } from './words';

@@ -1,4 +1,6 @@
 /** @jsxImportSource hono/jsx */
+// The runtime too, not left to a tsconfig: the pages compile alike wherever the server is started or mounted.
+/** @jsxRuntime automatic */
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';

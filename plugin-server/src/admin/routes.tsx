@@ -1,4 +1,6 @@
 /** @jsxImportSource hono/jsx */
+// The runtime too, not left to a tsconfig: the pages compile alike wherever the server is started or mounted.
+/** @jsxRuntime automatic */
 import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
