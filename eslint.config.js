@@ -17,6 +17,7 @@ const restrict = ({ paths = [], patterns = [] }) => ({
 const UI = ['extension/ui/**', 'extension/entrypoints/sidebar/**', 'extension/entrypoints/options/**'];
 const CONTENT = ['extension/entrypoints/*.content/**', 'extension/overlay/**', 'extension/capture/**', 'extension/insert/**'];
 const PLATFORM = ['extension/platform/**'];
+const ADMIN_BROWSER = ['plugin-server/src/admin/browser/**'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.output/', '.wxt/', 'data/', 'test-results/', '.debug/'] },
@@ -33,7 +34,22 @@ export default tseslint.config(
   },
   {
     files: ['plugin-server/**'],
+    ignores: ADMIN_BROWSER,
     rules: restrict({ patterns: [folders(['extension'], 'The server never imports extension code.')] }),
+  },
+  {
+    // The admin pages' script runs in the browser: its own folder, shared/ and the server's typed
+    // client, nothing else of the server (it would drag Node and the database into the bundle).
+    files: ADMIN_BROWSER,
+    rules: restrict({
+      patterns: [
+        {
+          regex: '^\\.\\./(?!\\.\\./client$|\\.\\./\\.\\./\\.\\./shared/)',
+          message: 'The admin page script imports only shared/ and the server\'s typed client (plugin-server/src/client).',
+        },
+        { regex: '^node:', message: 'The admin page script runs in the browser.' },
+      ],
+    }),
   },
   { files: PLATFORM, rules: restrict({ patterns: [SERVER_EXCEPT_CLIENT] }) },
   {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { z } from 'zod';
-import { ReviewList, Template } from '../../shared';
+import { type Locale, ReviewList, RubricItem, STEP_ORDER, Template, TEMPLATE_TRANSITIONS, wordsFor } from '../../shared';
 import { apiAs, screenshotPath, startServer, type Role, type RunningServer } from './harness';
 
 let server: RunningServer;
@@ -24,8 +24,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newContext(): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+/** A browser window whose language (and so Accept-Language) is `locale`, zh-CN unless told otherwise. */
+async function newContext(locale = 'zh-CN'): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
 }
 
 /** Script errors and console errors (a CSP violation is one) on any page: each test ends with none. */
@@ -40,6 +41,11 @@ afterEach(() => {
 /** Opens a page and waits until admin.js has wired its handlers. */
 async function open(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
+  // A CSP violation that the page's script catches (eval probed and refused, say) is not an
+  // error in the console: report every one as a problem.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`)),
+  );
   page.on('pageerror', (error) => pageProblems.push(`${page.url()}: ${error.message}`));
   page.on('console', (message) => {
     // Network answers (the expected 409, the absent favicon) are logged as errors too; they are not problems.
@@ -78,6 +84,7 @@ async function bearer(role: Role) {
 
 const TemplateList = z.object({ templates: z.array(Template) });
 let templateId: string;
+let caseId: string;
 
 test('a supervisor creates a template and publishes it; agents then see it', async () => {
   const context = await newContext();
@@ -156,9 +163,41 @@ test('two editors save the same draft: the second sees the conflict and keeps th
   await context.close();
 });
 
+/** The status moves the page offers now (the others are hidden). */
+const offeredMoves = (page: Page) =>
+  page.$$eval('.status-actions button[data-status]', (buttons) => buttons.filter((button) => !(button as HTMLElement).hidden).map((button) => (button as HTMLElement).dataset.status));
+
+test('a status change someone else made first: the page takes their status and offers the moves allowed from it', async () => {
+  const w = wordsFor('zh-Hans');
+  const context = await newContext();
+  const page = await signIn(context, 'supervisor', '/admin/templates');
+  await page.goto(`${server.url}/admin/templates/${templateId}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  expect(await offeredMoves(page)).toEqual(TEMPLATE_TRANSITIONS.draft);
+
+  // Meanwhile another supervisor publishes it.
+  const other = await bearer('supervisor');
+  const { template } = z.object({ template: Template }).parse(await (await other(`/api/templates/${templateId}`)).json());
+  expect((await other(`/api/templates/${templateId}/status`, { status: 'published', version: template.version })).status).toBe(200);
+
+  await page.click('button[data-status="published"]');
+  await page.waitForSelector('[data-testid="conflict"]:not([hidden])');
+  expect(await page.textContent('[data-testid="conflict"] p')).toBe(w.admin.conflictNotEditable);
+  expect(await page.textContent('[data-testid="template-status"]')).toBe(w.domain.templateStatuses.published);
+  expect(await offeredMoves(page)).toEqual(TEMPLATE_TRANSITIONS.published);
+  expect(await page.isDisabled('#template-form button[type="submit"]')).toBe(true);
+
+  // Their version is now the page's: taking it back to draft needs no reload first.
+  await page.click('button[data-status="draft"]');
+  await expect.poll(() => page.textContent('[data-testid="template-status"]')).toBe(w.domain.templateStatuses.draft);
+  await page.waitForSelector('body[data-ready="true"]');
+  expect(await offeredMoves(page)).toEqual(TEMPLATE_TRANSITIONS.draft);
+  await context.close();
+});
+
 test('a trainer opens a logged case, scores it, and the review reaches the API', async () => {
   const agent = await bearer('agent');
-  const caseId = randomUUID();
+  caseId = randomUUID();
   const at = new Date().toISOString();
   const pushed = await agent('/api/sync/push', {
     changes: [
@@ -230,4 +269,39 @@ test('a trainer opens a logged case, scores it, and the review reaches the API',
   expect(new URL(page.url()).pathname).toBe('/admin');
   await page.waitForSelector('form[data-action="sign-in"]');
   await context.close();
+});
+
+test.each([
+  ['zh-TW', 'zh-Hant'],
+  ['en-GB', 'en'],
+] as const)('a browser set to %s gets the pages and the script in %s, in the catalogue\'s words', async (browserLocale, locale: Locale) => {
+  const w = wordsFor(locale);
+  const context = await newContext(browserLocale);
+
+  // The script's own messages follow the page's language too.
+  const refused = await open(context, '/admin');
+  expect(await refused.getAttribute('html', 'lang')).toBe(locale);
+  await refused.fill('input[name="username"]', server.credentials.supervisor.username);
+  await refused.fill('input[name="password"]', 'not-the-password');
+  await refused.click('button[type="submit"]');
+  await expect.poll(() => refused.textContent('.form-status')).toBe(w.admin.errorSignIn);
+  await refused.close();
+
+  const editor = await signIn(context, 'supervisor', '/admin/templates');
+  await editor.goto(`${server.url}/admin/templates/${templateId}`);
+  await editor.waitForSelector('body[data-ready="true"]');
+  const steps = STEP_ORDER.map((step, index) => w.domain.numberedStep(index + 1, w.domain.steps[step]));
+  expect(await editor.locator('select[name="step"] option').allTextContents()).toEqual(steps);
+  expect(await editor.textContent('[data-testid="template-status"]')).toBe(w.domain.templateStatuses.draft);
+  await editor.screenshot({ path: screenshotPath(`admin-template-${locale}`), fullPage: true });
+  await context.close();
+
+  const trainerContext = await newContext(browserLocale);
+  const casePage = await signIn(trainerContext, 'trainer', '/admin/cases');
+  await casePage.goto(`${server.url}/admin/cases/${caseId}`);
+  await casePage.waitForSelector('body[data-ready="true"]');
+  expect(await casePage.locator('[data-testid="step-log"] .step-name').allTextContents()).toEqual([steps[0], steps[1]]);
+  expect(await casePage.locator('#review-form legend').allTextContents()).toEqual(RubricItem.options.map((item) => w.domain.rubric[item]));
+  await casePage.screenshot({ path: screenshotPath(`admin-case-${locale}`), fullPage: true });
+  await trainerContext.close();
 });

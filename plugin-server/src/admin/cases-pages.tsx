@@ -1,29 +1,34 @@
 /** @jsxImportSource hono/jsx */
+// The runtime too, not left to a tsconfig: the pages compile alike wherever the server is started or mounted.
+/** @jsxRuntime automatic */
 import { type Category, type Review, RubricItem, type StoredCase, type User } from '../../../shared';
 import { formatInstant, Layout, type PageProps } from './layout';
+import { stepName } from './words';
 
 type Names = { categories: Map<string, Category>; templates: Map<string, string>; users: Map<string, User> };
 
-const categoryLabel = (names: Names, id: string, locale: PageProps['locale']) => names.categories.get(id)?.names[locale] ?? id;
+/** A case's categories in the page's language, as one line of text. */
+const categoryList = (names: Names, ids: readonly string[], { w, locale }: PageProps) =>
+  ids.map((id) => names.categories.get(id)?.names[locale] ?? id).join(w.admin.listSeparator);
 
 /** GET /admin/cases: every case the user may read, newest first. */
 export function CaseListPage(props: PageProps & { cases: StoredCase[]; names: Names; reviewCounts: Map<string, number> }) {
-  const { t, locale, paths, cases, names, reviewCounts } = props;
+  const { w, locale, paths, cases, names, reviewCounts } = props;
   return (
-    <Layout {...props} title={t('casesTitle')}>
-      <h1>{t('casesTitle')}</h1>
+    <Layout {...props} title={w.admin.casesTitle}>
+      <h1>{w.admin.casesTitle}</h1>
       {cases.length === 0 ? (
-        <p class="empty">{t('noCases')}</p>
+        <p class="empty">{w.admin.noCases}</p>
       ) : (
         <table class="list" data-testid="case-list">
           <thead>
             <tr>
-              <th>{t('received')}</th>
-              <th>{t('customer')}</th>
-              <th>{t('categories')}</th>
-              <th>{t('summary')}</th>
-              <th>{t('caseStatus')}</th>
-              <th>{t('reviewsCount')}</th>
+              <th>{w.admin.received}</th>
+              <th>{w.admin.customer}</th>
+              <th>{w.admin.categories}</th>
+              <th>{w.admin.summary}</th>
+              <th>{w.admin.caseStatus}</th>
+              <th>{w.admin.reviewsCount}</th>
             </tr>
           </thead>
           <tbody>
@@ -36,9 +41,9 @@ export function CaseListPage(props: PageProps & { cases: StoredCase[]; names: Na
                   {stored.customer.name}
                   <div class="excerpt">{[stored.customer.project, stored.customer.unit].filter(Boolean).join(' ')}</div>
                 </td>
-                <td>{stored.categoryIds.map((id) => categoryLabel(names, id, locale)).join('、')}</td>
+                <td>{categoryList(names, stored.categoryIds, props)}</td>
                 <td class="excerpt">{stored.summary}</td>
-                <td>{t(`caseStatus_${stored.status}`)}</td>
+                <td>{w.domain.caseStatuses[stored.status]}</td>
                 <td>{reviewCounts.get(stored.id) ?? 0}</td>
               </tr>
             ))}
@@ -51,75 +56,71 @@ export function CaseListPage(props: PageProps & { cases: StoredCase[]; names: Na
 
 /** GET /admin/cases/:id: the case as logged, its reviews, and (for trainers) the review form. */
 export function CasePage(props: PageProps & { stored: StoredCase; names: Names; reviews: Review[] }) {
-  const { t, locale, paths, user, stored, names, reviews } = props;
+  const { w, locale, paths, user, stored, names, reviews } = props;
   // A trainer's own review is edited in place (only its author may change it); others are read.
   const own = reviews.find((review) => review.reviewerId === user?.id);
   const field = (label: string, value: string, testId?: string) => (
     <>
       <dt>{label}</dt>
-      <dd data-testid={testId}>{value || t('none')}</dd>
+      <dd data-testid={testId}>{value || w.admin.none}</dd>
     </>
   );
   return (
-    <Layout {...props} title={`${t('casesTitle')} · ${stored.customer.name}`}>
+    <Layout {...props} title={`${w.admin.casesTitle} · ${stored.customer.name}`}>
       <p>
-        <a href={`${paths.admin}/cases`}>← {t('casesTitle')}</a>
+        <a href={`${paths.admin}/cases`}>← {w.admin.casesTitle}</a>
       </p>
       <h1>
         {stored.customer.name} <span class="meta">{formatInstant(stored.receivedAt, locale)}</span>
       </h1>
       <div class="columns">
         <section>
-          <h2>{t('customer')}</h2>
+          <h2>{w.admin.customer}</h2>
           <dl class="facts">
-            {field(t('phone'), stored.customer.phone, 'customer-phone')}
-            {field(t('project'), stored.customer.project)}
-            {field(t('unit'), stored.customer.unit)}
-            {field(t('crmRecord'), stored.customer.crmRecordId)}
-            {field(t('channel'), t(`channel_${stored.channel}`))}
-            {field(t('severity'), t(`severity_${stored.severity}`))}
-            {field(t('mood'), t(`mood_${stored.mood}`))}
-            {field(t('caseStatus'), t(`caseStatus_${stored.status}`))}
-            {field(t('categories'), stored.categoryIds.map((id) => categoryLabel(names, id, locale)).join('、'), 'case-categories')}
-            {field(t('agent'), names.users.get(stored.agentId)?.displayName ?? '')}
+            {field(w.domain.fields.phone, stored.customer.phone, 'customer-phone')}
+            {field(w.domain.fields.project, stored.customer.project)}
+            {field(w.domain.fields.unit, stored.customer.unit)}
+            {field(w.domain.fields.crmRecordId, stored.customer.crmRecordId)}
+            {field(w.admin.channel, w.domain.channels[stored.channel])}
+            {field(w.admin.severity, w.domain.severities[stored.severity])}
+            {field(w.admin.mood, w.domain.moods[stored.mood])}
+            {field(w.admin.caseStatus, w.domain.caseStatuses[stored.status])}
+            {field(w.admin.categories, categoryList(names, stored.categoryIds, props), 'case-categories')}
+            {field(w.admin.agent, names.users.get(stored.agentId)?.displayName ?? '')}
           </dl>
         </section>
         <section>
-          <h2>{t('summary')}</h2>
-          <p class="text" data-testid="case-summary">{stored.summary || t('none')}</p>
-          <h2>{t('plan')}</h2>
-          <p class="text">{stored.plan || t('none')}</p>
+          <h2>{w.admin.summary}</h2>
+          <p class="text" data-testid="case-summary">{stored.summary || w.admin.none}</p>
+          <h2>{w.admin.plan}</h2>
+          <p class="text">{stored.plan || w.admin.none}</p>
         </section>
       </div>
       <section>
-        <h2>{t('stepLog')}</h2>
+        <h2>{w.admin.stepLog}</h2>
         {stored.steps.length === 0 ? (
-          <p class="empty">{t('noSteps')}</p>
+          <p class="empty">{w.admin.noSteps}</p>
         ) : (
           <ul class="steps" data-testid="step-log">
             {stored.steps.map((event) => (
               <li class={event.kind}>
-                <span class="step-name">{t(`step_${event.step}`)}</span>{' '}
-                <span class={`badge ${event.kind}`}>{t(event.kind)}</span> <span class="meta">{formatInstant(event.at, locale)}</span>
-                {event.kind === 'skipped' && (
-                  <div class="reason">
-                    {t('skipReason')}: {event.reason}
-                  </div>
-                )}
+                <span class="step-name">{stepName(w, event.step)}</span>{' '}
+                <span class={`badge ${event.kind}`}>{w.admin[event.kind]}</span> <span class="meta">{formatInstant(event.at, locale)}</span>
+                {event.kind === 'skipped' && <div class="reason">{w.admin.skippedBecause(event.reason)}</div>}
               </li>
             ))}
           </ul>
         )}
       </section>
       <section>
-        <h2>{t('templatesUsed')}</h2>
+        <h2>{w.admin.templatesUsed}</h2>
         {stored.templateUses.length === 0 ? (
-          <p class="empty">{t('noTemplatesUsed')}</p>
+          <p class="empty">{w.admin.noTemplatesUsed}</p>
         ) : (
           <ul data-testid="template-uses">
             {stored.templateUses.map((use) => (
               <li>
-                {t(`step_${use.step}`)} · {names.templates.get(use.templateId) ?? use.templateId} ({t('version')} {use.version}) ·{' '}
+                {stepName(w, use.step)} · {names.templates.get(use.templateId) ?? use.templateId} · {w.admin.version} {use.version} ·{' '}
                 <span class="meta">{formatInstant(use.at, locale)}</span>
               </li>
             ))}
@@ -127,9 +128,9 @@ export function CasePage(props: PageProps & { stored: StoredCase; names: Names; 
         )}
       </section>
       <section>
-        <h2>{t('reviews')}</h2>
+        <h2>{w.admin.reviews}</h2>
         {reviews.length === 0 ? (
-          <p class="empty">{t('noReviews')}</p>
+          <p class="empty">{w.admin.noReviews}</p>
         ) : (
           <ul class="reviews" data-testid="reviews">
             {reviews.map((review) => (
@@ -140,7 +141,7 @@ export function CasePage(props: PageProps & { stored: StoredCase; names: Names; 
                 <div class="scores">
                   {RubricItem.options.map((item) => (
                     <span class="score">
-                      {t(`rubric_${item}`)} <strong>{review.scores[item]}</strong>
+                      {w.domain.rubric[item]} <strong>{review.scores[item]}</strong>
                     </span>
                   ))}
                 </div>
@@ -157,10 +158,10 @@ export function CasePage(props: PageProps & { stored: StoredCase; names: Names; 
             data-case-id={stored.id}
             data-review-id={own?.id ?? ''}
           >
-            <h3>{t('reviewForm')}</h3>
+            <h3>{w.admin.reviewForm}</h3>
             {RubricItem.options.map((item) => (
               <fieldset class="rubric" data-rubric={item}>
-                <legend>{t(`rubric_${item}`)}</legend>
+                <legend>{w.domain.rubric[item]}</legend>
                 {[1, 2, 3, 4, 5].map((score) => (
                   <label class="choice">
                     <input type="radio" name={item} value={String(score)} required checked={own?.scores[item] === score} /> {score}
@@ -169,14 +170,14 @@ export function CasePage(props: PageProps & { stored: StoredCase; names: Names; 
               </fieldset>
             ))}
             <label>
-              {t('comment')}
+              {w.admin.comment}
               <textarea name="comment" rows={4} maxlength={4000}>
                 {own?.comment ?? ''}
               </textarea>
             </label>
             <div class="form-actions">
               <button type="submit" class="primary">
-                {t('submitReview')}
+                {w.admin.submitReview}
               </button>
               <span class="form-status" role="status" />
             </div>

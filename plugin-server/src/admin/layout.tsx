@@ -1,14 +1,16 @@
 /** @jsxImportSource hono/jsx */
+// The runtime too, not left to a tsconfig: the pages compile alike wherever the server is started or mounted.
+/** @jsxRuntime automatic */
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Locale, User } from '../../../shared';
+import type { Catalogue, Locale, User } from '../../../shared';
 import type { AdminPaths } from './paths';
-import { CLIENT_STRING_KEYS, type StringKey, type Translate } from './strings';
 
 /** What every page component is rendered with. */
 export interface PageProps {
-  t: Translate;
+  /** The page language's words (`w.admin.*`, `w.domain.*`). */
+  w: Catalogue;
   locale: Locale;
   paths: AdminPaths;
   /** Absent on the sign-in page. */
@@ -22,31 +24,31 @@ export interface PageProps {
 export const ADMIN_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /** A whole page: header with navigation and sign-out, then `children`. Text props are escaped by JSX. */
-export function Layout({ t, locale, paths, user, title, children }: PageProps & { title: string; children: Child }) {
-  const clientStrings = Object.fromEntries(CLIENT_STRING_KEYS.map((key) => [key, t(key)]));
+export function Layout({ w, locale, paths, user, title, children }: PageProps & { title: string; children: Child }) {
   return (
     <html lang={locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t('appName')}`}</title>
+        <title>{`${title} · ${w.admin.appName}`}</title>
         <link rel="stylesheet" href={`${paths.assets}/admin.css`} />
         <script type="module" src={`${paths.assets}/admin.js`} />
       </head>
-      <body data-api={paths.api} data-admin={paths.admin} data-strings={JSON.stringify(clientStrings)}>
+      {/* The page script reads its language from <html lang> and where the API is from data-root. */}
+      <body data-root={paths.root} data-admin={paths.admin}>
         <header class="top">
-          <span class="brand">{t('appName')}</span>
+          <span class="brand">{w.admin.appName}</span>
           {user && (
             <nav>
-              {user.role === 'supervisor' && <a href={`${paths.admin}/templates`}>{t('navTemplates')}</a>}
-              {(user.role === 'supervisor' || user.role === 'trainer') && <a href={`${paths.admin}/cases`}>{t('navCases')}</a>}
+              {user.role === 'supervisor' && <a href={`${paths.admin}/templates`}>{w.admin.navTemplates}</a>}
+              {(user.role === 'supervisor' || user.role === 'trainer') && <a href={`${paths.admin}/cases`}>{w.admin.navCases}</a>}
             </nav>
           )}
           {user && (
             <span class="who">
-              {t('signedInAs')} <strong data-testid="user-name">{user.displayName}</strong>
+              {w.admin.signedInAs} <strong data-testid="user-name">{user.displayName}</strong>
               <button type="button" class="link" data-action="sign-out">
-                {t('signOut')}
+                {w.admin.signOut}
               </button>
             </span>
           )}
@@ -61,13 +63,13 @@ export function Layout({ t, locale, paths, user, title, children }: PageProps & 
 }
 
 /** A page that only says something: 403, 404. */
-export function messagePage(props: PageProps, titleKey: StringKey, bodyKey: StringKey) {
+export function messagePage(props: PageProps, title: string, body: string) {
   return (
-    <Layout {...props} title={props.t(titleKey)}>
-      <h1>{props.t(titleKey)}</h1>
-      <p>{props.t(bodyKey)}</p>
+    <Layout {...props} title={title}>
+      <h1>{title}</h1>
+      <p>{body}</p>
       <p>
-        <a href={props.paths.admin}>{props.t('back')}</a>
+        <a href={props.paths.admin}>{props.w.admin.back}</a>
       </p>
     </Layout>
   );

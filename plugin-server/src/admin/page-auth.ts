@@ -1,26 +1,32 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Locale, Role, User } from '../../../shared';
+import type { LanguageVariables } from 'hono/language';
+import { type Catalogue, Locale, type Role, type User, wordsFor } from '../../../shared';
 import { type AuthDeps, type AuthEnv, authenticate } from '../auth/middleware';
 import { ApiProblem } from '../http/problem';
 import { messagePage, renderPage } from './layout';
 import { type AdminPaths, adminPaths } from './paths';
-import { pickLocale, stringsFor, type Translate } from './strings';
+import { pageLanguage } from './page-language';
 
 /** What every admin page handler finds on the context. */
 export interface PageEnv {
-  Variables: AuthEnv['Variables'] & { paths: AdminPaths; t: Translate; locale: Locale };
+  Variables: AuthEnv['Variables'] & LanguageVariables & { paths: AdminPaths; w: Catalogue; locale: Locale };
 }
 
-/** Sets the page language (from `Accept-Language`) and the mount-relative paths, for every admin route. */
-export const pageContext = () =>
-  createMiddleware<PageEnv>(async (c, next) => {
-    const locale = pickLocale(c.req.header('accept-language'));
-    c.set('locale', locale);
-    c.set('t', stringsFor(locale));
-    c.set('paths', adminPaths(c.req.path));
-    await next();
-  });
+/** Sets the page language (from `Accept-Language`), its words and the mount-relative paths, for every admin route. */
+export const pageContext = () => {
+  const detectLanguage = pageLanguage();
+  return createMiddleware<PageEnv>((c, next) =>
+    detectLanguage(c, async () => {
+      // The detector answers with one of LOCALES; parsed all the same, so its string type is not taken on trust.
+      const locale = Locale.parse(c.var.language);
+      c.set('locale', locale);
+      c.set('w', wordsFor(locale));
+      c.set('paths', adminPaths(c.req.path));
+      await next();
+    }),
+  );
+};
 
 /**
  * The signed-in user per the API's own `authenticate` (bearer or session cookie, same checks),
@@ -49,7 +55,7 @@ export function requirePageRole(deps: AuthDeps, ...roles: Role[]) {
   return createMiddleware<PageEnv>(async (c, next) => {
     const user = await currentUser(c);
     if (!user) return c.redirect(c.var.paths.signIn, 303);
-    if (!roles.includes(user.role)) return renderPage(c, messagePage(c.var, 'forbiddenTitle', 'forbiddenBody'), 403);
+    if (!roles.includes(user.role)) return renderPage(c, messagePage(c.var, c.var.w.admin.forbiddenTitle, c.var.w.admin.forbiddenBody), 403);
     await next();
   });
 }

@@ -1,23 +1,22 @@
 /** @jsxImportSource hono/jsx */
+// The runtime too, not left to a tsconfig: the pages compile alike wherever the server is started or mounted.
+/** @jsxRuntime automatic */
 import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Id, Locale, type Review, type Role, TemplateStatus } from '../../../shared';
+import { Id, Locale, type Review, TemplateStatus } from '../../../shared';
 import type { RouteDeps } from '../routes/deps';
 import { caseScope, canSee, presentCase } from '../policy/cases';
 import { CaseListPage, CasePage } from './cases-pages';
 import { messagePage, renderPage } from './layout';
 import { type PageEnv, pageContext, pageUser, requirePageRole } from './page-auth';
+import { readPageScript } from './page-script';
+import { homeOf } from './paths';
 import { SignInPage } from './sign-in-page';
 import { blankTemplate, TemplateEditPage, TemplateListPage, type TemplateListQuery } from './templates-pages';
 
 // Read once at boot, like the demo page: a missing file stops the server rather than a user.
-const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
-const ADMIN_JS = asset('admin.js');
-const ADMIN_CSS = asset('admin.css');
-
-/** Where each role with admin pages lands after signing in (admin.js has the same table). */
-const HOME_BY_ROLE: Partial<Record<Role, string>> = { supervisor: 'templates', trainer: 'cases' };
+const ADMIN_CSS = readFileSync(new URL('./assets/admin.css', import.meta.url), 'utf8');
 
 // The filter form sends empty strings for "any"; anything unknown is dropped rather than refused.
 const ListQuery = z.object({
@@ -29,9 +28,10 @@ const ListQuery = z.object({
 /**
  * The supervisors' and trainers' pages, server-rendered with hono/jsx under /admin. They read the
  * store directly with the same role rules and masking as the API; every write goes through the
- * JSON API from /admin/assets/admin.js, with the session's CSRF token.
+ * JSON API from /admin/assets/admin.js (built from browser/), with the session's CSRF token.
  */
 export const adminRoutes = (deps: RouteDeps) => {
+  const pageScript = readPageScript();
   const supervisor = requirePageRole(deps, 'supervisor');
   const caseReaders = requirePageRole(deps, 'supervisor', 'trainer');
   const signedInUser = pageUser(deps);
@@ -42,13 +42,13 @@ export const adminRoutes = (deps: RouteDeps) => {
 
   return new Hono<PageEnv>()
     .use(pageContext())
-    .get('/assets/admin.js', (c) => c.body(ADMIN_JS, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
+    .get('/assets/admin.js', (c) => c.body(pageScript, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }))
     .get('/assets/admin.css', (c) => c.body(ADMIN_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' }))
     .get('/', async (c) => {
       // Already signed in (cookie still valid): straight to the role's own pages.
       const user = await signedInUser(c);
-      const home = user && HOME_BY_ROLE[user.role];
-      if (home) return c.redirect(`${c.var.paths.admin}/${home}`, 303);
+      const home = user && homeOf(c.var.paths, user.role);
+      if (home) return c.redirect(home, 303);
       return renderPage(c, <SignInPage {...c.var} user={undefined} />);
     })
     .get('/templates', supervisor, async (c) => {
@@ -64,7 +64,7 @@ export const adminRoutes = (deps: RouteDeps) => {
     .get('/templates/:id', supervisor, async (c) => {
       const id = Id.safeParse(c.req.param('id'));
       const template = id.success ? await deps.store.templates.get(id.data) : undefined;
-      if (!template) return renderPage(c, messagePage(c.var, 'notFoundTitle', 'notFoundBody'), 404);
+      if (!template) return renderPage(c, messagePage(c.var, c.var.w.admin.notFoundTitle, c.var.w.admin.notFoundBody), 404);
       const [categories, versions] = await Promise.all([deps.store.categories.list(), deps.store.templateVersions.list(template.id)]);
       return renderPage(c, <TemplateEditPage {...c.var} template={template} categories={categories} versions={versions} />);
     })
@@ -86,7 +86,7 @@ export const adminRoutes = (deps: RouteDeps) => {
       const user = c.var.user;
       const id = Id.safeParse(c.req.param('id'));
       const stored = id.success ? await deps.store.cases.get(id.data) : undefined;
-      if (!stored || !canSee(user, stored)) return renderPage(c, messagePage(c.var, 'notFoundTitle', 'notFoundBody'), 404);
+      if (!stored || !canSee(user, stored)) return renderPage(c, messagePage(c.var, c.var.w.admin.notFoundTitle, c.var.w.admin.notFoundBody), 404);
       const [categories, templates, users, reviews] = await Promise.all([
         deps.store.categories.list(),
         deps.store.templates.list(),

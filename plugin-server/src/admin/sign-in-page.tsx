@@ -1,24 +1,30 @@
 /** @jsxImportSource hono/jsx */
+// The runtime too, not left to a tsconfig: the pages compile alike wherever the server is started or mounted.
+/** @jsxRuntime automatic */
 import { Layout, type PageProps } from './layout';
+import { homes } from './paths';
 
-/** GET /admin: username and password, posted by admin.js to POST /api/auth/session. */
+/**
+ * GET /admin: username and password, posted by the page script to POST /api/auth/session. The
+ * form carries each role's landing page, so the script has no table of its own.
+ */
 export function SignInPage(props: PageProps) {
-  const { t } = props;
+  const { w } = props;
   return (
-    <Layout {...props} title={t('signInTitle')}>
-      <form id="sign-in-form" class="editor narrow" data-action="sign-in">
-        <h1>{t('signInTitle')}</h1>
+    <Layout {...props} title={w.admin.signInTitle}>
+      <form id="sign-in-form" class="editor narrow" data-action="sign-in" data-homes={JSON.stringify(homes(props.paths))}>
+        <h1>{w.admin.signInTitle}</h1>
         <label>
-          {t('username')}
+          {w.admin.username}
           <input name="username" autocomplete="username" required autofocus />
         </label>
         <label>
-          {t('password')}
+          {w.admin.password}
           <input name="password" type="password" autocomplete="current-password" required />
         </label>
         <div class="form-actions">
           <button type="submit" class="primary">
-            {t('signIn')}
+            {w.admin.signIn}
           </button>
           <span class="form-status" role="status" />
         </div>

@@ -1,10 +1,25 @@
 /** @jsxImportSource hono/jsx */
-import { type Category, LOCALES, Mood, STEP_ORDER, type Template, type TemplateStatus, Tone, type TemplateVersion } from '../../../shared';
+// The runtime too, not left to a tsconfig: the pages compile alike wherever the server is started or mounted.
+/** @jsxRuntime automatic */
+import {
+  canMoveTemplate,
+  type Catalogue,
+  type Category,
+  isTemplateEditable,
+  LOCALES,
+  Mood,
+  STEP_ORDER,
+  type Template,
+  TemplateStatus,
+  Tone,
+  type TemplateVersion,
+} from '../../../shared';
 import { formatInstant, Layout, type PageProps } from './layout';
-import type { StringKey } from './strings';
+import { stepName } from './words';
 
-const STATUSES: readonly TemplateStatus[] = ['draft', 'published', 'archived'];
-const languageKey = (locale: string) => `language_${locale.replace('-', '_')}` as StringKey;
+/** The button that moves a template to each status, named for what it does, in the order of its life. */
+const MOVE_TO = { published: 'publish', archived: 'archive', draft: 'backToDraft' } as const satisfies Record<TemplateStatus, keyof Catalogue['admin']>;
+const MOVES = Object.entries(MOVE_TO).map(([to, label]) => ({ to: TemplateStatus.parse(to), label }));
 
 /** The list's query as the form sent it; values outside the enums are simply ignored. */
 export interface TemplateListQuery {
@@ -15,47 +30,47 @@ export interface TemplateListQuery {
 
 /** GET /admin/templates: search, status and language filters, and the matching templates. */
 export function TemplateListPage(props: PageProps & { query: TemplateListQuery; templates: Template[] }) {
-  const { t, paths, query, templates } = props;
+  const { w, paths, query, templates } = props;
   return (
-    <Layout {...props} title={t('navTemplates')}>
+    <Layout {...props} title={w.admin.navTemplates}>
       <div class="heading">
-        <h1>{t('navTemplates')}</h1>
+        <h1>{w.admin.navTemplates}</h1>
         <a class="button primary" href={`${paths.admin}/templates/new`} data-testid="new-template">
-          {t('newTemplate')}
+          {w.admin.newTemplate}
         </a>
       </div>
       <form class="filters" method="get" action={`${paths.admin}/templates`}>
-        <input type="search" name="q" value={query.q ?? ''} placeholder={t('searchPlaceholder')} aria-label={t('search')} />
-        <select name="status" aria-label={t('status')}>
-          <option value="">{t('anyStatus')}</option>
-          {STATUSES.map((status) => (
+        <input type="search" name="q" value={query.q ?? ''} placeholder={w.admin.searchPlaceholder} aria-label={w.admin.search} />
+        <select name="status" aria-label={w.admin.status}>
+          <option value="">{w.admin.anyStatus}</option>
+          {TemplateStatus.options.map((status) => (
             <option value={status} selected={query.status === status}>
-              {t(`status_${status}`)}
+              {w.domain.templateStatuses[status]}
             </option>
           ))}
         </select>
-        <select name="language" aria-label={t('language')}>
-          <option value="">{t('anyLanguage')}</option>
+        <select name="language" aria-label={w.admin.language}>
+          <option value="">{w.admin.anyLanguage}</option>
           {LOCALES.map((locale) => (
             <option value={locale} selected={query.language === locale}>
-              {t(languageKey(locale))}
+              {w.domain.languages[locale]}
             </option>
           ))}
         </select>
-        <button type="submit">{t('filter')}</button>
+        <button type="submit">{w.admin.filter}</button>
       </form>
       {templates.length === 0 ? (
-        <p class="empty">{t('noTemplates')}</p>
+        <p class="empty">{w.admin.noTemplates}</p>
       ) : (
         <table class="list" data-testid="template-list">
           <thead>
             <tr>
-              <th>{t('title')}</th>
-              <th>{t('step')}</th>
-              <th>{t('language')}</th>
-              <th>{t('shortcut')}</th>
-              <th>{t('status')}</th>
-              <th>{t('version')}</th>
+              <th>{w.admin.title}</th>
+              <th>{w.admin.step}</th>
+              <th>{w.admin.language}</th>
+              <th>{w.admin.shortcut}</th>
+              <th>{w.admin.status}</th>
+              <th>{w.admin.version}</th>
             </tr>
           </thead>
           <tbody>
@@ -65,13 +80,13 @@ export function TemplateListPage(props: PageProps & { query: TemplateListQuery; 
                   <a href={`${paths.admin}/templates/${template.id}`}>{template.title}</a>
                   <div class="excerpt">{template.body}</div>
                 </td>
-                <td>{t(`step_${template.step}`)}</td>
-                <td>{t(languageKey(template.language))}</td>
+                <td>{stepName(w, template.step)}</td>
+                <td>{w.domain.languages[template.language]}</td>
                 <td>
                   <code>{template.shortcut ?? ''}</code>
                 </td>
                 <td>
-                  <span class={`badge ${template.status}`}>{t(`status_${template.status}`)}</span>
+                  <span class={`badge ${template.status}`}>{w.domain.templateStatuses[template.status]}</span>
                 </td>
                 <td>{template.version}</td>
               </tr>
@@ -89,53 +104,52 @@ type FormTemplate = Pick<Template, 'step' | 'tone' | 'categoryIds' | 'moods' | '
 
 /** GET /admin/templates/new and /admin/templates/:id: the editor, status actions and published versions. */
 export function TemplateEditPage(props: PageProps & { template: FormTemplate; categories: Category[]; versions: TemplateVersion[] }) {
-  const { t, locale, paths, template, categories, versions } = props;
+  const { w, locale, paths, template, categories, versions } = props;
   const isNew = template.id === undefined;
-  const editable = isNew || template.status === 'draft';
-  const heading = isNew ? t('newTemplate') : template.title;
+  const { status } = template;
+  const editable = status === undefined || isTemplateEditable(status);
+  const heading = isNew ? w.admin.newTemplate : template.title;
   const categoryName = (category: Category) => category.names[locale];
   return (
     <Layout {...props} title={heading}>
       <p>
-        <a href={`${paths.admin}/templates`}>← {t('navTemplates')}</a>
+        <a href={`${paths.admin}/templates`}>← {w.admin.navTemplates}</a>
       </p>
       <div class="heading">
         <h1 data-testid="template-heading">{heading}</h1>
-        {!isNew && (
-          <span class={`badge ${template.status}`} data-testid="template-status">
-            {t(`status_${template.status!}`)}
+        {status && (
+          <span class={`badge ${status}`} data-testid="template-status">
+            {w.domain.templateStatuses[status]}
           </span>
         )}
       </div>
       <section class="conflict" data-testid="conflict" hidden>
-        <h2>{t('conflictTitle')}</h2>
-        <p>{t('conflictBody')}</p>
+        <h2>{w.admin.conflictTitle}</h2>
+        <p>{w.admin.conflictBody}</p>
         <dl class="their-version" />
       </section>
-      {!isNew && (
+      {status && (
         <div class="status-actions" data-template-id={template.id}>
-          {template.status === 'draft' && (
-            <button type="button" class="primary" data-action="set-status" data-status="published">
-              {t('publish')}
+          {/* One button per status; those the current status may not move to are hidden, and the
+              page script shows the right ones again if a conflict reveals another status. */}
+          {MOVES.map(({ to, label }) => (
+            <button
+              type="button"
+              class={to === 'published' ? 'primary' : undefined}
+              data-action="set-status"
+              data-status={to}
+              hidden={!canMoveTemplate(status, to)}
+            >
+              {w.admin[label]}
             </button>
-          )}
-          {template.status === 'published' && (
-            <button type="button" data-action="set-status" data-status="archived">
-              {t('archive')}
-            </button>
-          )}
-          {template.status !== 'draft' && (
-            <button type="button" data-action="set-status" data-status="draft">
-              {t('backToDraft')}
-            </button>
-          )}
+          ))}
           <span class="meta">
-            {t('version')} <span data-testid="template-version">{template.version}</span> · {t('updatedAt')}{' '}
+            {w.admin.version} <span data-testid="template-version">{template.version}</span> · {w.admin.updatedAt}{' '}
             {formatInstant(template.updatedAt!, locale)}
           </span>
         </div>
       )}
-      {!editable && <p class="notice">{t('onlyDraftsEditable')}</p>}
+      {!editable && <p class="notice">{w.admin.onlyDraftsEditable}</p>}
       <form
         id="template-form"
         class="editor"
@@ -146,73 +160,73 @@ export function TemplateEditPage(props: PageProps & { template: FormTemplate; ca
         <fieldset disabled={!editable}>
           <div class="row">
             <label>
-              {t('step')}
+              {w.admin.step}
               <select name="step">
                 {STEP_ORDER.map((step) => (
                   <option value={step} selected={template.step === step}>
-                    {t(`step_${step}`)}
+                    {stepName(w, step)}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              {t('tone')}
+              {w.admin.tone}
               <select name="tone">
                 {Tone.options.map((tone) => (
                   <option value={tone} selected={template.tone === tone}>
-                    {t(`tone_${tone}`)}
+                    {w.domain.tones[tone]}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              {t('language')}
+              {w.admin.language}
               <select name="language">
                 {LOCALES.map((language) => (
                   <option value={language} selected={template.language === language}>
-                    {t(languageKey(language))}
+                    {w.domain.languages[language]}
                   </option>
                 ))}
               </select>
             </label>
           </div>
           <label>
-            {t('title')}
+            {w.admin.title}
             <input name="title" required maxlength={120} value={template.title} />
           </label>
           <label>
-            {t('body')}
+            {w.admin.body}
             <textarea name="body" required maxlength={4000} rows={6}>
               {template.body}
             </textarea>
           </label>
           <label>
-            {t('shortcut')}
+            {w.admin.shortcut}
             <input name="shortcut" value={template.shortcut ?? ''} pattern=";[a-z0-9]{2,20}" placeholder=";qian" />
-            <small>{t('shortcutHint')}</small>
+            <small>{w.admin.shortcutHint}</small>
           </label>
           <fieldset class="choices">
-            <legend>{t('moods')}</legend>
+            <legend>{w.admin.moods}</legend>
             {Mood.options.map((mood) => (
               <label class="choice">
-                <input type="checkbox" name="moods" value={mood} checked={template.moods.includes(mood)} /> {t(`mood_${mood}`)}
+                <input type="checkbox" name="moods" value={mood} checked={template.moods.includes(mood)} /> {w.domain.moods[mood]}
               </label>
             ))}
-            <small>{t('moodsHint')}</small>
+            <small>{w.admin.moodsHint}</small>
           </fieldset>
           <fieldset class="choices">
-            <legend>{t('categories')}</legend>
+            <legend>{w.admin.categories}</legend>
             {categories.map((category) => (
               <label class={category.parentId ? 'choice child' : 'choice'}>
                 <input type="checkbox" name="categoryIds" value={category.id} checked={template.categoryIds.includes(category.id)} />{' '}
                 {categoryName(category)}
               </label>
             ))}
-            <small>{t('categoriesHint')}</small>
+            <small>{w.admin.categoriesHint}</small>
           </fieldset>
           <div class="form-actions">
             <button type="submit" class="primary">
-              {isNew ? t('create') : t('save')}
+              {isNew ? w.admin.create : w.admin.save}
             </button>
             <span class="form-status" role="status" />
           </div>
@@ -220,17 +234,17 @@ export function TemplateEditPage(props: PageProps & { template: FormTemplate; ca
       </form>
       {!isNew && (
         <section>
-          <h2>{t('versionHistory')}</h2>
+          <h2>{w.admin.versionHistory}</h2>
           {versions.length === 0 ? (
-            <p class="empty">{t('noVersions')}</p>
+            <p class="empty">{w.admin.noVersions}</p>
           ) : (
             <table class="list" data-testid="version-list">
               <thead>
                 <tr>
-                  <th>{t('version')}</th>
-                  <th>{t('publishedAt')}</th>
-                  <th>{t('title')}</th>
-                  <th>{t('body')}</th>
+                  <th>{w.admin.version}</th>
+                  <th>{w.admin.publishedAt}</th>
+                  <th>{w.admin.title}</th>
+                  <th>{w.admin.body}</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,24 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import { Template, type TemplateFields, type TemplateStatus, TemplateVersion } from '../../../../shared';
+import { EDITABLE_TEMPLATE_STATUSES, Template, type TemplateFields, templateStatusesBefore, TemplateVersion } from '../../../../shared';
 import type { Database } from '../schema';
 import type { TemplateEditing, TemplateVersionRepository, TemplateWrite } from '../types';
 import { isUniqueViolation } from './errors';
 import { toTemplate } from './templates';
-
-/**
- * Which status a template may move to from which: publish a draft, archive or withdraw (back to
- * draft) a published one, restore an archived one as a draft. Only drafts are edited, so what
- * agents read is always exactly a published version row.
- */
-export const TEMPLATE_TRANSITIONS: Record<TemplateStatus, readonly TemplateStatus[]> = {
-  draft: ['published'],
-  published: ['archived', 'draft'],
-  archived: ['draft'],
-};
-
-const fromStatuses = (to: TemplateStatus) =>
-  (Object.keys(TEMPLATE_TRANSITIONS) as TemplateStatus[]).filter((from) => TEMPLATE_TRANSITIONS[from].includes(to));
 
 function fieldColumns(fields: TemplateFields) {
   return {
@@ -83,7 +69,7 @@ export function createTemplateEditing(db: Kysely<Database>): TemplateEditing {
             .set({ ...fieldColumns(fields), version: sql<number>`version + 1`, updated_at: now.toISOString() })
             .where('id', '=', id)
             .where('version', '=', expectedVersion)
-            .where('status', '=', 'draft')
+            .where('status', 'in', EDITABLE_TEMPLATE_STATUSES)
             .executeTakeFirst();
           if (result.numUpdatedRows === 0n) return refusal(trx, id, expectedVersion, 'not_editable');
           return { ok: true, template: (await read(trx, id))! };
@@ -98,7 +84,7 @@ export function createTemplateEditing(db: Kysely<Database>): TemplateEditing {
           .set({ status, version: sql<number>`version + 1`, updated_at: now.toISOString() })
           .where('id', '=', id)
           .where('version', '=', expectedVersion)
-          .where('status', 'in', fromStatuses(status))
+          .where('status', 'in', templateStatusesBefore(status))
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) return refusal(trx, id, expectedVersion, 'bad_transition');
         const template = (await read(trx, id))!;
