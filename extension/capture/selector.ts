@@ -19,6 +19,11 @@ function pointsAt(scope: Scope, selector: string, element: Element): boolean {
 
 /** A selector for `element` within its own scope: ids, data-* and names first, positions last. */
 export function selectorInScope(element: Element, scope: Scope): string {
+  return namedSelector(element, scope) ?? positionalSelector(element, scope);
+}
+
+/** A selector by the element's id, names, tag or data-*, when one points at it; null otherwise. */
+function namedSelector(element: Element, scope: Scope): string | null {
   const tag = element.localName;
   if (element.id && !RECORD_SPECIFIC.test(element.id) && !/[:.]/.test(element.id)) {
     const byId = `#${css(element.id)}`;
@@ -37,12 +42,34 @@ export function selectorInScope(element: Element, scope: Scope): string {
     const byData = `${tag}[${name}="${css(value)}"]`;
     if (pointsAt(scope, byData, element)) return byData;
   }
-  // Anchored on the nearest ancestor that has a stable name, then down by tag and position.
-  const parent = element.parentElement;
-  if (!parent) return tag;
-  const sameTag = Array.from(parent.children).filter((child) => child.localName === tag);
-  const step = sameTag.length > 1 ? `${tag}:nth-of-type(${sameTag.indexOf(element) + 1})` : tag;
-  return `${selectorInScope(parent, scope)} > ${step}`;
+  return null;
+}
+
+/**
+ * Anchored on the nearest named ancestor, then down by tag and position. The anchor is checked
+ * with the steps below it: `div > p:nth-of-type(2)` also matches inside any earlier div, so a
+ * named parent is not always enough. In a document the climb ends at `html`, and a path by
+ * position from there matches the element alone.
+ */
+function positionalSelector(element: Element, scope: Scope): string {
+  let steps = positionStep(element);
+  for (let ancestor = element.parentElement; ancestor; ancestor = ancestor.parentElement) {
+    const anchor = namedSelector(ancestor, scope);
+    const anchored = anchor && `${anchor} > ${steps}`;
+    if (anchored && pointsAt(scope, anchored, element)) return anchored;
+    steps = `${positionStep(ancestor)} > ${steps}`;
+  }
+  // Reached the top of a shadow root: no selector checked here anchors on the root itself, so the
+  // path by position is the best there is (the picker shows what it reads before it is saved).
+  return steps;
+}
+
+/** The element's tag, with its position among its siblings of that tag when there are several. */
+function positionStep(element: Element): string {
+  const tag = element.localName;
+  const siblings = element.parentNode ? Array.from(element.parentNode.children) : [element];
+  const sameTag = siblings.filter((sibling) => sibling.localName === tag);
+  return sameTag.length > 1 ? `${tag}:nth-of-type(${sameTag.indexOf(element) + 1})` : tag;
 }
 
 /**

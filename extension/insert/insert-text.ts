@@ -65,14 +65,19 @@ function insertIntoValue(field: TextField, text: string): void {
   const view = field.ownerDocument.defaultView ?? window;
   const prototype = field.localName === 'textarea' ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, next);
-  field.setSelectionRange(start + text.length, start + text.length);
+  if (hasSelection(field)) field.setSelectionRange(start + text.length, start + text.length);
   field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+}
+
+/** Whether the field has a selection to set: an email input has none (setting one throws). */
+function hasSelection(field: TextField): boolean {
+  return field.selectionStart !== null;
 }
 
 /** Where text goes in a field the agent never clicked: after what is already there. */
 function placeCaretAtEnd(field: HTMLElement): void {
   if (isTextField(field)) {
-    field.setSelectionRange(field.value.length, field.value.length);
+    if (hasSelection(field)) field.setSelectionRange(field.value.length, field.value.length);
     return;
   }
   const range = field.ownerDocument.createRange();
