@@ -43,7 +43,7 @@ export function ComposeTray(props: {
         {items.map((item) => (
           <li key={item.key}>
             <span>{item.text}</span>
-            <button type="button" class="link" aria-label={`${t.sidebar.clearTray} ${item.text.slice(0, 20)}`} onClick={() => props.onRemove(item.key)}>
+            <button type="button" class="link" aria-label={`${t.sidebar.removeFromTray} ${item.text.slice(0, 20)}`} onClick={() => props.onRemove(item.key)}>
               ✕
             </button>
           </li>
