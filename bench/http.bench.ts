@@ -12,7 +12,9 @@ import { makeCase, putChange } from '../test/integration/helpers';
 const CONNECTIONS = 50;
 const DURATION_S = 3;
 const ROUNDS = 3;
-const GOALS = { templates: 0.6, push: 0.3 } as const;
+// The push's ratio to hello is printed for orientation only: how many agents a server carries is
+// capacity.bench.ts's question, and the better one.
+const GOALS = { templates: 0.6 } as const;
 
 interface Figures {
   rps: number;
@@ -72,7 +74,7 @@ export default async function httpBench(): Promise<void> {
     const rows = [
       ['hello (GET /api/health)', 'hello', undefined],
       ['published templates (GET /api/templates)', 'templates', GOALS.templates],
-      ['single-case push (POST /api/sync/push)', 'push', GOALS.push],
+      ['single-case push (POST /api/sync/push)', 'push', undefined],
     ] as const;
     console.log(`\nHTTP over 127.0.0.1, ${CONNECTIONS} connections, ${ROUNDS} interleaved rounds of ${DURATION_S} s per load; medians`);
     for (const [name, load, goal] of rows) {
@@ -80,7 +82,9 @@ export default async function httpBench(): Promise<void> {
       const ratio = median(ratios);
       const verdict =
         goal === undefined
-          ? 'baseline'
+          ? load === 'hello'
+            ? 'baseline'
+            : `${ratio.toFixed(2)} × hello`
           : `${ratio.toFixed(2)} × hello (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}; goal ≥ ${goal}) ${ratio >= goal ? 'met' : 'MISSED'}`;
       const rps = median(rounds.map((r) => r[load].rps));
       const p99 = median(rounds.map((r) => r[load].p99));
