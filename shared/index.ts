@@ -10,6 +10,7 @@ export * from './render';
 export * from './taxonomy';
 export * from './default-templates';
 export * from './api';
+export * from './sync-limits';
 export * from './crm-site';
 export * from './messages';
 export * from './demo-crm';

@@ -17,11 +17,14 @@ export interface OutboxEntry {
   lastError: string | null;
 }
 
-/** A change the server refused: kept, with the reason, for the agent to see. Never dropped. */
+/** A change the server refused, or no push can carry: kept, with the reason, for the agent to see. Never dropped. */
 export interface RejectedChange {
   changeId: string;
   change: SyncChange;
-  /** The server's `RejectionReason`, `rejected` when it gave none (older versions stored English text here). */
+  /**
+   * The server's `RejectionReason`, `rejected` when it gave none, or `too_large` (`PUSH_TOO_LARGE`)
+   * when the extension set it aside as larger than a push may be (older versions stored English text here).
+   */
   reason: string;
   at: string;
 }

@@ -34,3 +34,28 @@ export async function enqueueCoalesced(
   await db.outbox.bulkDelete(superseded.filter((seq): seq is number => seq !== undefined && !inFlight.has(seq)));
   await db.outbox.add({ change, queuedAt, attempts: 0, lastError: null, ...(ownerId ? { ownerId } : {}) });
 }
+
+const utf8 = new TextEncoder();
+const jsonBytes = (value: unknown) => utf8.encode(JSON.stringify(value)).length;
+/** `{"changes":[]}`: what a push body holds besides its changes and the commas between them. */
+const PUSH_ENVELOPE_BYTES = jsonBytes({ changes: [] });
+
+/** The size in bytes of the push body that carries `changes`, as the typed client sends it (UTF-8 JSON). */
+export function pushBodyBytes(changes: readonly SyncChange[]): number {
+  return changes.reduce((total, change, i) => total + jsonBytes(change) + (i > 0 ? 1 : 0), PUSH_ENVELOPE_BYTES);
+}
+
+/**
+ * The longest run of `entries`, from the first, whose push body stays within `maxBytes`: at least
+ * the first entry, even when alone it is larger (whether it can go at all is the caller's to decide).
+ */
+export function leadingBatch<T extends { change: SyncChange }>(entries: readonly T[], maxBytes: number): T[] {
+  let bytes = PUSH_ENVELOPE_BYTES;
+  let taken = 0;
+  for (const entry of entries) {
+    bytes += jsonBytes(entry.change) + (taken > 0 ? 1 : 0);
+    if (bytes > maxBytes && taken > 0) break;
+    taken++;
+  }
+  return entries.slice(0, taken);
+}

@@ -1,12 +1,10 @@
-import { Case, isLaterInstant, MessageError, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
+import { Case, isLaterInstant, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, MessageError, PUSH_TOO_LARGE, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
 import { ownedBy, type CacheEntry, type LingtingDb, type OutboxEntry, type PullProgress } from '../db/schema';
 import type { ServerApi } from './server-api';
 import { ServerError, toMessageError } from './server-api';
 import type { Session, SettingsService } from './settings';
-import { createInFlight, type InFlight } from './outbox';
+import { createInFlight, leadingBatch, pushBodyBytes, type InFlight } from './outbox';
 
-/** How many outbox entries go in one request: small enough to retry cheaply. */
-const BATCH_SIZE = 50;
 /** Pages pulled in one run at most (100 records each); the next run continues from the cursor. */
 const MAX_PULL_PAGES = 20;
 /**
@@ -46,22 +44,65 @@ export function createSyncService(deps: SyncDeps) {
     await db.cache.put({ key: 'lastSync', value: { at, error }, fetchedAt: deps.now().toISOString() });
   }
 
-  async function pushBatch(api: ServerApi, userId: string): Promise<boolean> {
-    // Read and mark in one transaction: a coalescing write either sees the marks or commits first.
-    const batch = await db.transaction('r', db.outbox, async () => {
-      const entries = await db.outbox
-        .orderBy('seq')
-        .filter((entry) => ownedBy(entry.ownerId, userId))
-        .limit(BATCH_SIZE)
-        .toArray();
-      inFlight.mark(entries.map((entry) => entry.seq!));
-      return entries;
+  /** Moves `entry` from the outbox to the changes kept for the agent to see, with why it was not synced. */
+  async function setAside(entry: OutboxEntry, reason: string): Promise<void> {
+    await db.transaction('rw', db.outbox, db.rejected, async () => {
+      await db.rejected.put({ changeId: entry.change.changeId, change: entry.change, reason, at: deps.now().toISOString() });
+      await db.outbox.delete(entry.seq!);
     });
-    if (batch.length === 0) return false;
+  }
+
+  /**
+   * Pushes this user's outbox, oldest first, in batches of at most `MAX_PUSH_CHANGES` changes and
+   * `maxBytes` bytes, until it is empty, a push fails, or the server answers none of a batch.
+   */
+  async function pushOutbox(api: ServerApi, userId: string): Promise<void> {
+    // Lowered for the rest of this run when the server refuses a body as too large: a server
+    // configured lower, or a proxy in front of it, may take less than `MAX_PUSH_BYTES`.
+    let maxBytes = MAX_PUSH_BYTES;
+    for (;;) {
+      // Read and mark in one transaction: a coalescing write either sees the marks or commits first.
+      const batch = await db.transaction('r', db.outbox, async () => {
+        const entries = await db.outbox
+          .orderBy('seq')
+          .filter((entry) => ownedBy(entry.ownerId, userId))
+          .limit(MAX_PUSH_CHANGES)
+          .toArray();
+        const leading = leadingBatch(entries, maxBytes);
+        inFlight.mark(leading.map((entry) => entry.seq!));
+        return leading;
+      });
+      if (batch.length === 0) return;
+      try {
+        const outcome = await pushBatch(api, batch);
+        if (outcome === 'stalled') return;
+        if (outcome !== 'progress') maxBytes = outcome.retryUnder;
+      } finally {
+        inFlight.release(batch.map((entry) => entry.seq!));
+      }
+    }
+  }
+
+  /**
+   * Sends one batch. `progress`: answers were stored or a change set aside; `stalled`: the server
+   * answered for none of it; `retryUnder`: refused as too large, to be sent again in smaller batches.
+   * Each outcome but `stalled` moves the outbox on or shrinks the next batch, so the loop ends.
+   */
+  async function pushBatch(api: ServerApi, batch: OutboxEntry[]): Promise<'progress' | 'stalled' | { retryUnder: number }> {
+    const bytes = pushBodyBytes(batch.map((entry) => entry.change));
+    // Only a change alone can be over (a batch never grows past the limit): no push can carry it.
+    if (bytes > MAX_PUSH_BYTES) {
+      await setAside(batch[0]!, PUSH_TOO_LARGE);
+      return 'progress';
+    }
     try {
-      return await sendBatch(api, batch);
-    } finally {
-      inFlight.release(batch.map((entry) => entry.seq!));
+      return (await sendBatch(api, batch)) ? 'progress' : 'stalled';
+    } catch (error) {
+      if (!(error instanceof ServerError && error.status === 413)) throw error;
+      if (batch.length > 1) return { retryUnder: Math.floor(bytes / 2) };
+      // Refused even alone: sending it again cannot help, and it must not hold up the changes after it.
+      await setAside(batch[0]!, PUSH_TOO_LARGE);
+      return 'progress';
     }
   }
 
@@ -83,15 +124,8 @@ export function createSyncService(deps: SyncDeps) {
       for (const entry of batch) {
         const result = byId.get(entry.change.changeId);
         if (!result) continue; // not answered: stays queued and is sent again
-        if (result.status === 'rejected') {
-          await db.rejected.put({
-            changeId: entry.change.changeId,
-            change: entry.change,
-            reason: result.reason ?? 'rejected',
-            at: deps.now().toISOString(),
-          });
-        }
-        await db.outbox.delete(entry.seq!);
+        if (result.status === 'rejected') await setAside(entry, result.reason ?? 'rejected');
+        else await db.outbox.delete(entry.seq!);
         answered++;
       }
     });
@@ -204,9 +238,7 @@ export function createSyncService(deps: SyncDeps) {
     const api = deps.api(session);
     let ran = true;
     try {
-      while (await pushBatch(api, session.user.id)) {
-        /* keep going until the outbox is empty */
-      }
+      await pushOutbox(api, session.user.id);
       await pullChanges(api, session.user.id);
       if (await catalogueDue()) {
         const asked = catalogueAsked;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { MAX_PUSH_BYTES } from '../../shared';
 import { TooManySignIns } from './auth/throttle';
 import { limitBody } from './http/body';
 import { exactOriginCors } from './http/cors';
@@ -26,8 +27,8 @@ import { wordingRuleRoutes } from './routes/wording-rules';
 import { InvalidCursorError, type Store } from './store';
 import { withCachedTokenLookups } from './store/token-cache';
 
-/** Largest request body accepted: a full sync batch of 200 cases fits comfortably. */
-export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+/** Largest request body accepted: the push limit the extension packs its batches under (a push is the largest body). */
+export const DEFAULT_BODY_LIMIT_BYTES = MAX_PUSH_BYTES;
 
 export interface AppDeps {
   store: Store;

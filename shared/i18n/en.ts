@@ -1,6 +1,7 @@
 import type { Restatement } from '../case';
 import type { RejectionReason } from '../api';
 import type { MessageError } from '../messages';
+import type { PUSH_TOO_LARGE } from '../sync-limits';
 
 /**
  * Every word Lingting shows, in English. This table defines the catalogue's shape (`Catalogue`):
@@ -98,13 +99,17 @@ export const en = {
     server_error: 'Something went wrong on the server. Please try again.',
   } satisfies Record<MessageError, string>,
 
-  /** Why the server refused a synced change (its `reason` code; `rejected` when it gave none). */
+  /**
+   * Why a change was not synced: the server's `reason` code (`rejected` when it gave none), or
+   * `too_large` when the extension set it aside as larger than any push may be.
+   */
   rejections: {
     case_of_other_agent: 'This case belongs to another agent.',
     reminder_case_unknown: 'The reminder’s case is not yours or not synced yet.',
     reminder_id_taken: 'The reminder’s id is already used for another case.',
     rejected: 'The server refused it.',
-  } satisfies Record<RejectionReason | 'rejected', string>,
+    too_large: 'Too large to send to the server; it stays saved on this computer.',
+  } satisfies Record<RejectionReason | 'rejected' | typeof PUSH_TOO_LARGE, string>,
 
   sidebar: {
     appName: 'Lingting',

@@ -60,6 +60,7 @@ export const zhHans: Catalogue = {
     reminder_case_unknown: '提醒所属的个案不是您的，或尚未同步。',
     reminder_id_taken: '此提醒的编号已被另一个个案使用。',
     rejected: '服务器拒绝了此更改。',
+    too_large: '内容过大，无法发送到服务器；已保存在本机。',
   },
 
   sidebar: {

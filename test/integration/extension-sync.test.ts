@@ -10,7 +10,7 @@ import { createServerApi, signIn } from '../../extension/services/server-api';
 import { createSettingsService, type SettingsService } from '../../extension/services/settings';
 import { memoryStorageArea } from '../../extension/services/storage-area';
 import { createSyncService } from '../../extension/services/sync';
-import { DEMO_CRM_SITE, type Reminder } from '../../shared';
+import { DEMO_CRM_SITE, MAX_PUSH_BYTES, PUSH_TOO_LARGE, type Case, type Reminder } from '../../shared';
 import { makeCase, startServer, type TestServer } from './helpers';
 
 const SERVER_URL = 'http://lingting.test';
@@ -23,11 +23,16 @@ let offline = false;
 
 /** The path of every request the extension made, in order. */
 const requested: string[] = [];
+/** Every push the extension sent: its body's size in bytes and the status it got. */
+const pushes: { bytes: number; status: number }[] = [];
 
 const appFetch: typeof fetch = async (input, init) => {
-  requested.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+  const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+  requested.push(path);
   if (offline) throw new TypeError('Failed to fetch');
-  return server.app.request(input instanceof Request ? input : String(input), init);
+  const response = await server.app.request(input instanceof Request ? input : String(input), init);
+  if (path === '/api/sync/push') pushes.push({ bytes: Buffer.byteLength(String(init?.body)), status: response.status });
+  return response;
 };
 
 function makeCases() {
@@ -43,15 +48,21 @@ function makeSync() {
   });
 }
 
+/** Signs this device's agent in to the current server. */
+async function signInAgent() {
+  const password = server.credentials.find((c) => c.role === 'agent')!.password;
+  const reply = await signIn(SERVER_URL, { username: 'agent', password }, appFetch);
+  await settings.signedIn({ serverUrl: SERVER_URL, token: reply.token, user: reply.user });
+}
+
 beforeEach(async () => {
   server = await startServer();
   db = openDb({ name: `lingting-${randomUUID()}` });
   settings = createSettingsService(memoryStorageArea());
   offline = false;
   requested.length = 0;
-  const password = server.credentials.find((c) => c.role === 'agent')!.password;
-  const reply = await signIn(SERVER_URL, { username: 'agent', password }, appFetch);
-  await settings.signedIn({ serverUrl: SERVER_URL, token: reply.token, user: reply.user });
+  pushes.length = 0;
+  await signInAgent();
 });
 afterEach(async () => {
   db.close();
@@ -60,7 +71,7 @@ afterEach(async () => {
 
 async function serverCases() {
   const token = await server.signIn('supervisor');
-  const res = await server.call('/api/cases', token);
+  const res = await server.call('/api/cases?limit=200', token);
   return ((await res.json()) as { cases: { id: string; summary: string }[] }).cases;
 }
 
@@ -207,6 +218,79 @@ describe('extension sync', () => {
     expect((await cases.openFor(first.customer))?.id).toBe(first.id);
     expect((await makeSync().sync()).kind).toBe('synced');
     expect((await serverCases()).map((c) => c.id)).toEqual([first.id]);
+  });
+});
+
+/** The bytes of `changes` as one push body, as the extension sends it. */
+const pushBytes = (changes: unknown[]) => Buffer.byteLength(JSON.stringify({ changes }));
+
+/** A valid case of about 21 kB: notes near their 8,000-character limit, in Chinese (3 bytes each). */
+const longCase = () => makeCase({ notes: '卫生间渗水到楼下，客户多次来电。'.repeat(437) });
+
+/** A valid case of about `kB` kilobytes, more than notes can hold: long texts of inserted templates. */
+function caseOfAbout(kB: number): Case {
+  const at = '2026-03-02T08:31:00.000Z';
+  const use = { templateId: randomUUID(), version: 1, step: 'apologise' as const, at, via: 'sidebar' as const, text: '非常抱歉给您带来不便。'.repeat(500) };
+  return makeCase({ templateUses: Array.from({ length: Math.ceil((kB * 1000) / Buffer.byteLength(use.text)) }, () => ({ ...use })) });
+}
+
+describe('an outbox larger than one push may be', () => {
+  test('fifty long cases and a short one saved after them all reach the server, in as few pushes as fit', async () => {
+    const cases = makeCases();
+    const long = Array.from({ length: 50 }, longCase);
+    for (const c of long) await cases.save(c);
+    const short = makeCase({ summary: '后来的短记录' });
+    await cases.save(short);
+    const changes = (await db.outbox.toArray()).map((entry) => entry.change);
+    // As found: the first fifty together are more than the server takes.
+    expect(pushBytes(changes.slice(0, 50))).toBeGreaterThan(MAX_PUSH_BYTES);
+
+    expect((await makeSync().sync()).kind).toBe('synced');
+    expect((await serverCases()).map((c) => c.id).sort()).toEqual([...long, short].map((c) => c.id).sort());
+    // Two pushes is the least that can carry them; none refused, none over the limit.
+    expect(Math.ceil(pushBytes(changes) / MAX_PUSH_BYTES)).toBe(2);
+    expect(pushes.map((p) => p.status)).toEqual([200, 200]);
+    expect(pushes.every((p) => p.bytes <= MAX_PUSH_BYTES)).toBe(true);
+    expect(await db.rejected.count()).toBe(0);
+  });
+
+  test('a change too large for any push is set aside as too_large, and the changes after it leave', async () => {
+    const cases = makeCases();
+    const before = makeCase({ summary: '之前' });
+    const huge = caseOfAbout(1100);
+    const after = makeCase({ summary: '之后' });
+    for (const c of [before, huge, after]) await cases.save(c);
+    const [, hugeEntry] = await db.outbox.toArray();
+    expect(pushBytes([hugeEntry!.change])).toBeGreaterThan(MAX_PUSH_BYTES);
+
+    expect((await makeSync().sync()).kind).toBe('synced');
+    expect((await serverCases()).map((c) => c.id).sort()).toEqual([before.id, after.id].sort());
+    expect(await db.rejected.toArray()).toEqual([{ changeId: hugeEntry!.change.changeId, change: hugeEntry!.change, reason: PUSH_TOO_LARGE, at: expect.any(String) }]);
+    expect(await db.outbox.count()).toBe(0);
+    // Never sent: the client knows the limit. The local copy stays.
+    expect(pushes.every((p) => p.bytes <= MAX_PUSH_BYTES && p.status === 200)).toBe(true);
+    expect(await makeCases().get(huge.id)).toEqual(huge);
+  });
+
+  test('a server with a smaller limit than the client knows: a refused batch is halved until it fits', async () => {
+    const smallLimit = 64 * 1024;
+    await server.close();
+    server = await startServer({ bodyLimitBytes: smallLimit });
+    await signInAgent();
+    const cases = makeCases();
+    const long = Array.from({ length: 10 }, longCase);
+    // Fits the client's limit, not this server's: refused even alone.
+    const tooLargeHere = caseOfAbout(100);
+    for (const c of [...long.slice(0, 5), tooLargeHere, ...long.slice(5)]) await cases.save(c);
+    expect(pushBytes((await db.outbox.toArray()).map((entry) => entry.change))).toBeLessThan(MAX_PUSH_BYTES);
+
+    expect((await makeSync().sync()).kind).toBe('synced');
+    expect((await serverCases()).map((c) => c.id).sort()).toEqual(long.map((c) => c.id).sort());
+    const rejected = await db.rejected.toArray();
+    expect(rejected.map((r) => [r.change.kind === 'case.put' && r.change.case.id, r.reason])).toEqual([[tooLargeHere.id, PUSH_TOO_LARGE]]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(pushes.filter((p) => p.status === 200).every((p) => p.bytes <= smallLimit)).toBe(true);
+    expect(new Set(pushes.map((p) => p.status))).toEqual(new Set([200, 413]));
   });
 });
 
