@@ -24,7 +24,6 @@ import { templateRoutes } from './routes/templates';
 import { userRoutes } from './routes/users';
 import { wordingRuleRoutes } from './routes/wording-rules';
 import { InvalidCursorError, type Store } from './store';
-import { withCachedTokenLookups } from './store/token-cache';
 
 /** Largest request body accepted: a full sync batch of 200 cases fits comfortably. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -54,7 +53,7 @@ export interface AppDeps {
 /** The plugin server's HTTP app, built from its dependencies; serve it or call `app.request` in tests. */
 export function createApp(deps: AppDeps) {
   const routeDeps = {
-    store: withCachedTokenLookups(deps.store),
+    store: deps.store,
     now: deps.clock ?? (() => new Date()),
     adminOrigin: deps.adminOrigin,
     trustProxy: deps.trustProxy ?? false,
