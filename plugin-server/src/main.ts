@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { createApp } from './app';
 import { type BannerDatabase, startupBanner } from './banner';
 import { readConfig } from './config';
+import { listenOrigins } from './origins';
 import { seed } from './seed';
 import { createPostgresStore, createSqliteStore } from './store';
 
@@ -14,14 +15,18 @@ const database: BannerDatabase = databaseUrl ? { kind: 'postgres' } : { kind: 's
 if (database.kind === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
 const store = databaseUrl ? await createPostgresStore({ connectionString: databaseUrl }) : await createSqliteStore({ file: config.databaseFile });
 const { credentials } = await seed(store);
+// Known once listening (PORT=0 lets the OS pick); no request is answered before.
+let ownOrigins: readonly string[] = [];
 const app = createApp({
   store,
+  ownOrigins: () => ownOrigins,
   extensionOrigins: config.extensionOrigins,
   adminOrigin: config.adminOrigin,
   trustProxy: config.trustProxy,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  ownOrigins = listenOrigins(config.host, info.port);
   console.log(startupBanner({ host: config.host, port: info.port, database, credentials }).join('\n'));
 });
 

@@ -23,7 +23,7 @@ interface Opened {
 type OldDb = Kysely<any>;
 
 /** `before` runs on the fresh database, migrated only up to `from`, before the store opens it. */
-type Before = { from: string; run: (db: OldDb) => Promise<void> };
+type Before = { from: string; run: (db: OldDb) => Promise<unknown> };
 
 const KINDS: { name: string; open(before?: Before): Promise<Opened> }[] = [
   {
