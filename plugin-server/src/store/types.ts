@@ -247,6 +247,9 @@ export interface ReviewRepository {
   update(review: Review): Promise<boolean>;
 }
 
+/** One sign-in, by the hash of its bearer token or of its session cookie's id. */
+export type KeptSignIn = { tokenHash: string } | { sessionHash: string };
+
 /** Admins' view of users. */
 export interface AccountRepository {
   list(): Promise<UserAccount[]>;
@@ -254,8 +257,11 @@ export interface AccountRepository {
   setRole(id: string, role: Role): Promise<void>;
   /** Disabling also revokes every token and session of the user, in the same transaction. */
   setDisabled(id: string, disabled: boolean, now: Date): Promise<void>;
-  /** Replaces the password and revokes every token and session of the user. */
-  setPasswordHash(id: string, passwordHash: string, now: Date): Promise<void>;
+  /**
+   * Replaces the password and revokes every token and session of the user, but `keep`: the
+   * sign-in a user changed their own password with stays.
+   */
+  setPasswordHash(id: string, passwordHash: string, now: Date, keep?: KeptSignIn): Promise<void>;
 }
 
 export interface NewSession {
