@@ -20,6 +20,22 @@ export type UserUpdateRequest = z.infer<typeof UserUpdateRequest>;
 
 export const UserAccountResponse = z.object({ user: UserAccount });
 
+/**
+ * What a password must be, whoever picks it: at least 12 characters (the server's generated ones
+ * have 16, 96 random bits), at most what a sign-in accepts. Length is what makes a password
+ * strong; no rules about kinds of characters (NIST SP 800-63B).
+ */
+export const NewPassword = z.string().min(12, 'at least 12 characters').max(256, 'at most 256 characters');
+
+/** POST /api/me/password: the current password proves it is you; the new one replaces it. */
+export const PasswordChangeRequest = z
+  .object({ currentPassword: z.string().min(1).max(256), newPassword: NewPassword })
+  .refine(({ currentPassword, newPassword }) => currentPassword !== newPassword, {
+    message: 'choose a password other than the current one',
+    path: ['newPassword'],
+  });
+export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequest>;
+
 /** A generated password, in clear this once; the server keeps only its hash. */
 export const GeneratedPasswordResponse = z.object({ user: UserAccount, password: z.string() });
 

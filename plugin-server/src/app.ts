@@ -25,7 +25,6 @@ import { templateRoutes } from './routes/templates';
 import { userRoutes } from './routes/users';
 import { wordingRuleRoutes } from './routes/wording-rules';
 import { InvalidCursorError, type Store } from './store';
-import { withCachedTokenLookups } from './store/token-cache';
 
 /** Largest request body accepted: the push limit the extension packs its batches under (a push is the largest body). */
 export const DEFAULT_BODY_LIMIT_BYTES = MAX_PUSH_BYTES;
@@ -39,7 +38,18 @@ export interface AppDeps {
    * build's origin (`PINNED_EXTENSION_ORIGINS`); Firefox's per-install origins only when listed.
    */
   extensionOrigins?: readonly string[];
-  /** The admin pages' origin when served apart from the API: allowed by CORS and the CSRF check. */
+  /**
+   * The origins this server's own pages are opened at: its listen address (`listenOrigins`, read
+   * once listening, since the port may be the OS's pick). With `adminOrigin`, the only origins
+   * cookie writes are accepted from: the request's Host header is never taken for one, as a
+   * DNS-rebinding page sends its own name there.
+   */
+  ownOrigins?: () => readonly string[];
+  /**
+   * The origin the admin pages are opened at when it is not the listen address: another origin
+   * than the API's, a public name behind a reverse proxy, or the CRM's when the app is mounted in
+   * it. Allowed by the CSRF check, and by CORS with credentials (the only origin that gets them).
+   */
   adminOrigin?: string;
   /**
    * Behind a reverse proxy: take the client address from `X-Forwarded-For` and HTTPS from
@@ -54,26 +64,34 @@ export interface AppDeps {
 
 /** The plugin server's HTTP app, built from its dependencies; serve it or call `app.request` in tests. */
 export function createApp(deps: AppDeps) {
+  const isPageOrigin = (origin: string) => origin === deps.adminOrigin || (deps.ownOrigins?.() ?? []).includes(origin);
   const routeDeps = {
-    store: withCachedTokenLookups(deps.store),
+    store: deps.store,
     now: deps.clock ?? (() => new Date()),
-    adminOrigin: deps.adminOrigin,
+    isPageOrigin,
     trustProxy: deps.trustProxy ?? false,
   };
-  const formCsrf = csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || corsOrigins.has(origin) });
   const corsOrigins = new Set([...(deps.extensionOrigins ?? PINNED_EXTENSION_ORIGINS), ...(deps.adminOrigin ? [deps.adminOrigin] : [])]);
+  const formCsrf = csrf({ origin: (origin) => isPageOrigin(origin) || corsOrigins.has(origin) });
   const reportError = deps.reportError ?? ((error: unknown) => console.error(error));
 
   const app = new Hono()
     .use(secureHeaders())
+    .use('/api/*', async (c, next) => {
+      // Answers carry customer data and credentials: no browser or proxy may keep a copy. Set
+      // before the handler, like the CORS headers below (see http/cors.ts for why).
+      c.header('Cache-Control', 'no-store');
+      await next();
+    })
     .use(
       '/api/*',
       exactOriginCors({
         origins: corsOrigins,
         allowHeaders: ['Authorization', 'Content-Type', 'X-CSRF-Token'],
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-        // The admin origin's pages send the session cookie; bearer clients do not need it.
-        credentials: deps.adminOrigin !== undefined,
+        // The admin origin's pages send the session cookie; the extension signs with a bearer
+        // token, so its origins get no credentials.
+        credentialOrigins: new Set(deps.adminOrigin ? [deps.adminOrigin] : []),
         maxAge: 600,
       }),
     )

@@ -5,7 +5,7 @@ import { browserUrl, serverUrl, startupBanner } from './banner';
 const LISTENING = /^Lingting plugin server listening on (http:\/\/\S+)$/;
 const CREDENTIAL = /^\s*(agent|supervisor|trainer|admin)\s+username:\s*(\S+)\s+password:\s*(\S+)\s*$/;
 
-const base = { host: '127.0.0.1', port: 8787, databaseFile: '/data/lingting.db', dataDir: '/data' };
+const base = { host: '127.0.0.1', port: 8787, database: { kind: 'sqlite', file: '/data/lingting.db', dataDir: '/data' } } as const;
 const credentials = [
   { role: 'agent', username: 'agent', password: 'a-Password_1234' },
   { role: 'supervisor', username: 'supervisor', password: 'b-Password_1234' },
@@ -33,6 +33,17 @@ describe('startupBanner', () => {
 
   it('prints no credential lines on later runs', () => {
     expect(startupBanner({ ...base, credentials: [] }).some((line) => CREDENTIAL.test(line))).toBe(false);
+  });
+
+  it('says where the data is and, on later runs, how to start afresh with the store in use', () => {
+    const sqlite = startupBanner({ ...base, credentials: [] }).join('\n');
+    expect(sqlite).toContain('Database: /data/lingting.db');
+    expect(sqlite).toContain('stop the server and delete /data');
+
+    const postgres = startupBanner({ ...base, database: { kind: 'postgres' }, credentials: [] }).join('\n');
+    expect(postgres).toContain('Database: PostgreSQL (DATABASE_URL)');
+    expect(postgres).toContain('stop every server instance and empty the PostgreSQL database');
+    expect(postgres).not.toMatch(/\/data|delete/);
   });
 
   it('gives the next steps with the server and demo CRM URLs', () => {

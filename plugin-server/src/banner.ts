@@ -14,19 +14,23 @@ export function browserUrl(host: string, port: number): string {
   return serverUrl(reachable, port);
 }
 
+/** Where the data lives: a SQLite file in the data directory, or the PostgreSQL of DATABASE_URL. */
+export type BannerDatabase = { kind: 'sqlite'; file: string; dataDir: string } | { kind: 'postgres' };
+
 export interface BannerInput {
   host: string;
   port: number;
-  databaseFile: string;
-  dataDir: string;
+  database: BannerDatabase;
   /** Non-empty only on first run. */
   credentials: readonly InitialCredential[];
 }
 
 /** What the server prints once it is listening: address, first-run passwords, what to do next. */
-export function startupBanner({ host, port, databaseFile, dataDir, credentials }: BannerInput): string[] {
+export function startupBanner({ host, port, database, credentials }: BannerInput): string[] {
   const url = browserUrl(host, port);
-  const lines = [`Lingting plugin server listening on ${serverUrl(host, port)}`, `Database: ${databaseFile}`, ''];
+  // Never DATABASE_URL itself: it holds the password.
+  const where = database.kind === 'sqlite' ? database.file : 'PostgreSQL (DATABASE_URL)';
+  const lines = [`Lingting plugin server listening on ${serverUrl(host, port)}`, `Database: ${where}`, ''];
   if (credentials.length > 0) {
     lines.push('First run: one user was created per role. These passwords are shown only once; copy them now.');
     const width = Math.max(...credentials.map((c) => c.username.length));
@@ -34,7 +38,11 @@ export function startupBanner({ host, port, databaseFile, dataDir, credentials }
       lines.push(`  ${role.padEnd(10)}  username: ${username.padEnd(width)}  password: ${password}`);
     }
   } else {
-    lines.push(`Users already exist; their passwords were printed on first run. To start afresh, stop the server and delete ${dataDir}.`);
+    const afresh =
+      database.kind === 'sqlite'
+        ? `stop the server and delete ${database.dataDir}`
+        : 'stop every server instance and empty the PostgreSQL database (drop and re-create it)';
+    lines.push(`Users already exist; their passwords were printed on first run. To start afresh, ${afresh}.`);
   }
   lines.push(
     '',

@@ -2,31 +2,32 @@
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
 import { createApp } from './app';
-import { startupBanner } from './banner';
+import { type BannerDatabase, startupBanner } from './banner';
 import { readConfig } from './config';
+import { listenOrigins } from './origins';
 import { seed } from './seed';
 import { createPostgresStore, createSqliteStore } from './store';
 
 const config = readConfig(process.env);
-mkdirSync(config.dataDir, { recursive: true });
 // PostgreSQL when several instances share the load (DATABASE_URL set); embedded SQLite otherwise.
 const databaseUrl = process.env.DATABASE_URL?.trim();
-const store = databaseUrl
-  ? await createPostgresStore({ connectionString: databaseUrl })
-  : await createSqliteStore({ file: config.databaseFile });
+const database: BannerDatabase = databaseUrl ? { kind: 'postgres' } : { kind: 'sqlite', file: config.databaseFile, dataDir: config.dataDir };
+if (database.kind === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
+const store = databaseUrl ? await createPostgresStore({ connectionString: databaseUrl }) : await createSqliteStore({ file: config.databaseFile });
 const { credentials } = await seed(store);
+// Known once listening (PORT=0 lets the OS pick); no request is answered before.
+let ownOrigins: readonly string[] = [];
 const app = createApp({
   store,
+  ownOrigins: () => ownOrigins,
   extensionOrigins: config.extensionOrigins,
   adminOrigin: config.adminOrigin,
   trustProxy: config.trustProxy,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  // Never print DATABASE_URL: it holds the password.
-  const databaseFile = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.databaseFile;
-  const banner = startupBanner({ ...config, databaseFile, port: info.port, credentials });
-  console.log(banner.join('\n'));
+  ownOrigins = listenOrigins(config.host, info.port);
+  console.log(startupBanner({ host: config.host, port: info.port, database, credentials }).join('\n'));
 });
 
 server.on('error', (error) => {

@@ -35,7 +35,8 @@ export async function startServer(options: Omit<Partial<AppDeps>, 'store' | 'clo
   const { credentials } = await seed(store);
   const clock = manualClock();
   const errors: unknown[] = [];
-  const app = createApp({ store, clock: clock.now, reportError: (error) => errors.push(error), ...options });
+  // `app.request('/path')` asks for http://localhost/path: the origin these tests' pages are at.
+  const app = createApp({ store, clock: clock.now, ownOrigins: () => ['http://localhost'], reportError: (error) => errors.push(error), ...options });
 
   const passwordOf = (username: string) => {
     const found = credentials.find((c) => c.username === username);

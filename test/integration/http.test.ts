@@ -119,6 +119,32 @@ describe('browser-facing headers', () => {
     expect(admin.headers.get('access-control-allow-methods')).toMatch(/PUT/);
     expect((await preflight('chrome-extension://olajigdaoeoedjnogpakenpdpknookmp')).headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('lets only the admin origin send cookies: the extension signs its requests with a bearer token', async () => {
+    const firefox = 'moz-extension://0b8f4f8e-5a43-4f0e-9d59-3c1d2e6b7a11';
+    const app = createApp({ store: server.store, extensionOrigins: [firefox], adminOrigin: 'https://crm.example.com' });
+    for (const method of ['OPTIONS', 'GET']) {
+      const fromExtension = await app.request('/api/templates', { method, headers: { origin: firefox, 'access-control-request-method': 'GET' } });
+      expect(fromExtension.headers.get('access-control-allow-origin')).toBe(firefox);
+      expect(fromExtension.headers.get('access-control-allow-credentials'), method).toBeNull();
+      const fromAdmin = await app.request('/api/templates', { method, headers: { origin: 'https://crm.example.com', 'access-control-request-method': 'GET' } });
+      expect(fromAdmin.headers.get('access-control-allow-credentials'), method).toBe('true');
+    }
+  });
+
+  it('tells browsers and proxies not to store any API answer', async () => {
+    const supervisor = await server.signIn('supervisor');
+    const answers = [
+      await server.call('/api/cases', supervisor),
+      await server.call('/api/me', agent),
+      await server.call('/api/templates', agent),
+      await server.call('/api/nothing-here', agent),
+      await server.call('/api/me', null),
+      await server.app.request('/api/templates', { method: 'OPTIONS', headers: { origin: 'chrome-extension://olajigdaoeoedjnogpakenpdpknookmp' } }),
+      await server.app.request('/api/health'),
+    ];
+    for (const res of answers) expect(res.headers.get('cache-control'), res.url).toBe('no-store');
+  });
 });
 
 describe('GET /demo/crm', () => {

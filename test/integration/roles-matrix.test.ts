@@ -25,6 +25,7 @@ const MATRIX: Record<string, Access> = {
   'DELETE /api/auth/session': ALL,
   'POST /api/auth/sign-out': ALL,
   'GET /api/me': ALL,
+  'POST /api/me/password': ALL,
   'GET /api/categories': ALL,
   'POST /api/categories': ['supervisor'],
   'PATCH /api/categories/:id': ['supervisor'],

@@ -105,6 +105,23 @@ describe('CSRF protection of cookie-authenticated writes (Origin check + synchro
     expect((await post({ cookie, origin: ORIGIN, 'x-csrf-token': csrfToken })).status).toBe(201);
   });
 
+  it("does not take the Host header's word for the server's origin (DNS rebinding)", async () => {
+    server = await startServer();
+    const { cookie, csrfToken } = await session('supervisor');
+    // A page on the attacker's name, re-pointed at this server: the browser's Host and Origin agree.
+    const rebound = (headers: Record<string, string>, body = JSON.stringify(rule), contentType = 'application/json') =>
+      server.app.request('http://attacker.example:8787/api/wording-rules', {
+        method: 'POST',
+        headers: { 'content-type': contentType, host: 'attacker.example:8787', origin: 'http://attacker.example:8787', ...headers },
+        body,
+      });
+    const json = await rebound({ cookie, 'x-csrf-token': csrfToken });
+    expect(json.status).toBe(403);
+    expect(ApiError.parse(await json.json()).error.code).toBe('forbidden');
+    expect((await rebound({ cookie }, 'phrase=x', 'application/x-www-form-urlencoded')).status).toBe(403);
+    expect((await server.store.wordingRules.list()).some((r) => r.id === rule.id)).toBe(false);
+  });
+
   it('accepts the configured admin origin', async () => {
     server = await startServer({ adminOrigin: 'https://crm.example.com' });
     const { cookie, csrfToken } = await session('supervisor');

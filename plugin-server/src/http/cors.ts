@@ -6,8 +6,8 @@ export interface CorsOptions {
   origins: ReadonlySet<string>;
   allowHeaders: readonly string[];
   allowMethods: readonly string[];
-  /** Whether the browser may send cookies cross-origin (the admin pages on their own origin). */
-  credentials: boolean;
+  /** The allowed origins whose pages may send cookies (the admin pages on their own origin). */
+  credentialOrigins: ReadonlySet<string>;
   /** How long, in seconds, a browser may reuse a preflight answer. */
   maxAge: number;
 }
@@ -31,7 +31,7 @@ export function exactOriginCors(options: CorsOptions): MiddlewareHandler {
     c.header('Vary', 'Origin');
     if (allowed) {
       c.header('Access-Control-Allow-Origin', origin);
-      if (options.credentials) c.header('Access-Control-Allow-Credentials', 'true');
+      if (options.credentialOrigins.has(origin)) c.header('Access-Control-Allow-Credentials', 'true');
     }
     if (c.req.method !== 'OPTIONS') return next();
     c.header('Vary', 'Access-Control-Request-Headers', { append: true });

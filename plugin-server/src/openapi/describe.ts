@@ -14,7 +14,7 @@ import { ApiError, type Role } from '../../../shared';
 const ERROR_MEANINGS = {
   400: 'bad_request or validation_failed',
   401: 'unauthenticated or invalid_credentials',
-  403: 'forbidden: the role may not, or a failed CSRF check',
+  403: 'forbidden: the role may not, or a failed CSRF check; invalid_credentials: a wrong current password',
   404: 'not_found',
   409: 'conflict',
   413: 'payload_too_large',

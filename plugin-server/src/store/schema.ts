@@ -157,4 +157,6 @@ export interface SessionsTable {
 export interface SignInFailuresTable {
   throttle_key: string;
   failed_at: string;
+  /** The attempt the row was reserved for (one row per key); set on every row since migration 007. */
+  attempt_id: string;
 }

@@ -5,6 +5,7 @@ import { createKyselyStore } from './kysely';
 import { migrateOrClose } from './migrate';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
+import { withCachedTokenLookups } from './token-cache';
 import type { Store } from './types';
 
 /** How often a write by another process is looked for, for the cached template lists. */
@@ -78,5 +79,7 @@ export async function createSqliteStore({ file }: SqliteStoreOptions): Promise<S
     await checkpointer.stop();
     await store.close();
   };
-  return { ...store, templates: countedTemplates, close };
+  // Every credential change goes through this process (SQLite serves one instance), so token
+  // lookups may be cached here: the cache sees each change as it is made (store/token-cache.ts).
+  return withCachedTokenLookups({ ...store, templates: countedTemplates, close });
 }

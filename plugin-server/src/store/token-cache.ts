@@ -3,9 +3,11 @@ import type { Store } from './types';
 
 /**
  * How long a bearer token's user is remembered. Every extension request carries a token, and
- * looking it up cost as much as serving a cached template list. Within this process a
- * revocation, a disabled account or a role change clears the cache at once; another instance
- * sharing the database sees it at most this late.
+ * looking it up cost as much as serving a cached template list. A revocation, a disabled account,
+ * a role or password change made through the store clears the cache at once, so the cache is for
+ * a store whose every writer is this process (SQLite): only a change made behind the server's
+ * back (the sqlite3 shell) is seen this late. A store shared by several instances (PostgreSQL)
+ * has no such cache: every request's token is looked up, and no instance acts on a stale role.
  */
 export const TOKEN_CACHE_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;

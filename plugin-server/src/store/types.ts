@@ -247,6 +247,9 @@ export interface ReviewRepository {
   update(review: Review): Promise<boolean>;
 }
 
+/** One sign-in, by the hash of its bearer token or of its session cookie's id. */
+export type KeptSignIn = { tokenHash: string } | { sessionHash: string };
+
 /** Admins' view of users. */
 export interface AccountRepository {
   list(): Promise<UserAccount[]>;
@@ -254,8 +257,11 @@ export interface AccountRepository {
   setRole(id: string, role: Role): Promise<void>;
   /** Disabling also revokes every token and session of the user, in the same transaction. */
   setDisabled(id: string, disabled: boolean, now: Date): Promise<void>;
-  /** Replaces the password and revokes every token and session of the user. */
-  setPasswordHash(id: string, passwordHash: string, now: Date): Promise<void>;
+  /**
+   * Replaces the password and revokes every token and session of the user, but `keep`: the
+   * sign-in a user changed their own password with stays.
+   */
+  setPasswordHash(id: string, passwordHash: string, now: Date, keep?: KeptSignIn): Promise<void>;
 }
 
 export interface NewSession {
@@ -278,13 +284,35 @@ export interface SessionRepository {
   revoke(sessionHash: string, now: Date): Promise<void>;
 }
 
-/** Failed sign-ins, counted per key (`account:…`, `address:…`) in a sliding window. */
+/** One key of a sign-in attempt (`account:…`, `address:…`) and the failures it tolerates per window. */
+export interface ThrottleLimit {
+  key: string;
+  limit: number;
+}
+
+/** A reservation refused: the keys at their limit, each with its earliest failure in the window. */
+export interface AttemptRefused {
+  granted: false;
+  blocked: { key: string; earliest: Date }[];
+}
+
+/**
+ * Sign-in attempts, counted per key in a sliding window. An attempt is logged before its password
+ * is checked and counts as a failure unless it is released, so attempts checked in parallel
+ * cannot overrun a limit.
+ */
 export interface SignInFailureRepository {
-  /** Records one failure under every key, and forgets failures older than `forgetBefore`. */
-  record(keys: readonly string[], at: Date, forgetBefore: Date): Promise<void>;
-  /** Failures of `key` after `since`, and the earliest of them. */
-  count(key: string, since: Date): Promise<{ failures: number; earliest: Date | undefined }>;
-  clear(key: string): Promise<void>;
+  /**
+   * As one step for every instance on the database: when each key has fewer failures after
+   * `since` than its limit, logs the attempt under every key at `at` and grants it; otherwise
+   * logs nothing. Also forgets a bounded number of the oldest attempts at or before `since`,
+   * whatever their keys.
+   */
+  reserve(attemptId: string, limits: readonly ThrottleLimit[], at: Date, since: Date): Promise<{ granted: true } | AttemptRefused>;
+  /** Takes back what the attempt logged under `keys`. */
+  release(attemptId: string, keys: readonly string[]): Promise<void>;
+  /** Forgets every failure of `key` after `since` (older ones are pruned by `reserve`). */
+  clear(key: string, since: Date): Promise<void>;
 }
 
 export interface CaseHistoryRepository {

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { UserAccount } from '../../../../shared';
 import type { Database, UsersTable } from '../schema';
-import type { AccountRepository } from '../types';
+import type { AccountRepository, KeptSignIn } from '../types';
 
 const toAccount = (row: Selectable<UsersTable>) =>
   UserAccount.parse({
@@ -12,11 +12,15 @@ const toAccount = (row: Selectable<UsersTable>) =>
     disabled: row.disabled_at != null,
   });
 
-/** Ends every sign-in of the user: its bearer tokens and its cookie sessions. */
-async function revokeAll(trx: Transaction<Database>, userId: string, now: Date) {
+/** Ends every sign-in of the user, its bearer tokens and its cookie sessions, but `keep`. */
+async function revokeAll(trx: Transaction<Database>, userId: string, now: Date, keep?: KeptSignIn) {
   const at = now.toISOString();
-  await trx.updateTable('tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
-  await trx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  let tokens = trx.updateTable('tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (keep && 'tokenHash' in keep) tokens = tokens.where('token_hash', '!=', keep.tokenHash);
+  await tokens.execute();
+  let sessions = trx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (keep && 'sessionHash' in keep) sessions = sessions.where('session_hash', '!=', keep.sessionHash);
+  await sessions.execute();
 }
 
 /** Admins' management of users over Kysely. */
@@ -39,10 +43,10 @@ export function createAccountRepository(db: Kysely<Database>): AccountRepository
         if (disabled) await revokeAll(trx, id, now);
       });
     },
-    async setPasswordHash(id, passwordHash, now) {
+    async setPasswordHash(id, passwordHash, now, keep) {
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
-        await revokeAll(trx, id, now);
+        await revokeAll(trx, id, now, keep);
       });
     },
   };

@@ -48,7 +48,7 @@ export function createKyselyStore(db: Kysely<Database>, { lockKeys = noKeyLocks,
     reviews: createReviewRepository(db),
     accounts: createAccountRepository(db),
     sessions: createSessionRepository(db),
-    signInFailures: createSignInFailureRepository(db),
+    signInFailures: createSignInFailureRepository(db, lockKeys),
     caseHistory: createCaseHistoryRepository(db),
     close: () => db.destroy(),
   };
