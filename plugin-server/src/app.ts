@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -63,6 +63,15 @@ export interface AppDeps {
 }
 
 /** The plugin server's HTTP app, built from its dependencies; serve it or call `app.request` in tests. */
+/**
+ * API answers and admin pages carry customer data and credentials: no browser or proxy may keep
+ * a copy. Set before the handler, like the CORS headers (see http/cors.ts for why).
+ */
+const noStore: MiddlewareHandler = async (c, next) => {
+  c.header('Cache-Control', 'no-store');
+  await next();
+};
+
 export function createApp(deps: AppDeps) {
   const isPageOrigin = (origin: string) => origin === deps.adminOrigin || (deps.ownOrigins?.() ?? []).includes(origin);
   const routeDeps = {
@@ -77,12 +86,8 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono()
     .use(secureHeaders())
-    .use('/api/*', async (c, next) => {
-      // Answers carry customer data and credentials: no browser or proxy may keep a copy. Set
-      // before the handler, like the CORS headers below (see http/cors.ts for why).
-      c.header('Cache-Control', 'no-store');
-      await next();
-    })
+    .use('/api/*', noStore)
+    .use('/admin/*', noStore)
     .use(
       '/api/*',
       exactOriginCors({

@@ -132,7 +132,7 @@ describe('browser-facing headers', () => {
     }
   });
 
-  it('tells browsers and proxies not to store any API answer', async () => {
+  it('tells browsers and proxies not to store any API answer or admin page', async () => {
     const supervisor = await server.signIn('supervisor');
     const answers = [
       await server.call('/api/cases', supervisor),
@@ -142,6 +142,8 @@ describe('browser-facing headers', () => {
       await server.call('/api/me', null),
       await server.app.request('/api/templates', { method: 'OPTIONS', headers: { origin: 'chrome-extension://olajigdaoeoedjnogpakenpdpknookmp' } }),
       await server.app.request('/api/health'),
+      await server.app.request('/admin'),
+      await server.app.request('/admin/cases', { headers: { authorization: `Bearer ${supervisor}` } }),
     ];
     for (const res of answers) expect(res.headers.get('cache-control'), res.url).toBe('no-store');
   });
