@@ -97,9 +97,9 @@ export const SyncPullQuery = z.object({
 export type SyncPullQuery = z.infer<typeof SyncPullQuery>;
 
 /**
- * A page of accepted changes. Pass `cursor` back to continue; `more` says another page is ready
- * now. Recent changes may come again in a later pull (a settle window covers transactions that
- * commit out of order): applying one twice is harmless, the newest `updatedAt` wins.
+ * A page of accepted changes, in the order they were committed. Pass `cursor` back to continue
+ * (it is opaque); `more` says another page is ready now. Each change is sent once; a change still
+ * being committed comes in a later pull, never skipped.
  */
 export const SyncPullResponse = z.object({
   cases: z.array(StoredCase),

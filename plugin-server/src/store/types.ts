@@ -137,9 +137,9 @@ export interface CaseRepository {
   search(query: string, filter?: CaseFilter): Promise<CasePage>;
 }
 
-/** A position in one table's accepted changes: (server_updated_at, id). */
+/** A position in one table's accepted changes, in commit order: (change_seq, id). */
 export interface PullPosition {
-  at: string;
+  seq: number;
   id: string;
 }
 
@@ -149,9 +149,13 @@ export interface Pulled<T> extends PullPosition {
 }
 
 export interface PullRepository {
-  /** The agent's cases accepted after `after` (all when null), oldest acceptance first. */
+  /**
+   * The agent's cases written after `after` (all when null), in commit order, up to the point
+   * where no write still in progress can add one: every committed change is handed out once
+   * it is settled, and never placed before a position already handed out.
+   */
   cases(query: { agentId: string; after: PullPosition | null; limit: number }): Promise<Pulled<StoredCase>[]>;
-  /** The agent's reminders accepted after `after`, oldest acceptance first. */
+  /** The agent's reminders written after `after`, likewise. */
   reminders(query: { agentId: string; after: PullPosition | null; limit: number }): Promise<Pulled<Reminder>[]>;
 }
 

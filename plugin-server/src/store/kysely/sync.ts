@@ -4,6 +4,7 @@ import type { Database } from '../schema';
 import type { SyncRepository } from '../types';
 import { createGroupCommit } from '../group-commit';
 import { searchText, utc } from './case-index';
+import { type CommitOrder, writeCounter } from './commit-order';
 
 
 /**
@@ -23,11 +24,15 @@ type KnownCases = Map<string, { agent_id: string; updated_at: string }>;
 /** Category ids per case written in this push, inserted together at its end. */
 type PendingCategories = Map<string, readonly string[]>;
 
+/** The number of the transaction writing, for the rows it writes (see commit-order.ts). */
+type ChangeSeq = () => Promise<number>;
+
 async function putCase(
   trx: Transaction<Database>,
   userId: string,
   change: CaseChange,
   now: Date,
+  changeSeq: ChangeSeq,
   known: KnownCases,
   pendingCategories: PendingCategories,
 ): Promise<SyncResult> {
@@ -52,6 +57,7 @@ async function putCase(
     received_at: utc(incoming.receivedAt),
     updated_at: utc(incoming.updatedAt),
     server_updated_at: now.toISOString(),
+    change_seq: await changeSeq(),
   };
   await trx
     .insertInto('cases')
@@ -74,6 +80,7 @@ async function putReminder(
   userId: string,
   change: ReminderChange,
   now: Date,
+  changeSeq: ChangeSeq,
 ): Promise<SyncResult> {
   const incoming: Reminder = change.reminder;
   const owner = await trx.selectFrom('cases').select('agent_id').where('id', '=', incoming.caseId).executeTakeFirst();
@@ -98,6 +105,7 @@ async function putReminder(
     data: JSON.stringify(incoming),
     updated_at: utc(incoming.updatedAt),
     server_updated_at: now.toISOString(),
+    change_seq: await changeSeq(),
   };
   await trx
     .insertInto('reminders')
@@ -137,7 +145,11 @@ function chunks<T>(items: readonly T[]): T[][] {
  * unexpected error rolls the whole transaction back and the client, getting no answer, pushes
  * again (replays are harmless).
  */
-async function applyPushes(trx: Transaction<Database>, lockKeys: KeyLocker, pushes: readonly Push[]): Promise<SyncResult[][]> {
+async function applyPushes(
+  trx: Transaction<Database>,
+  { lockKeys, commitOrder }: WriteOrdering,
+  pushes: readonly Push[],
+): Promise<SyncResult[][]> {
   const changes = pushes.flatMap((push) => push.changes);
   // Every key of the batch, locked up front in one sorted order: a concurrent push on another
   // instance waits here, then sees this one's committed results, and two pushes can never hold
@@ -156,6 +168,9 @@ async function applyPushes(trx: Transaction<Database>, lockKeys: KeyLocker, push
     for (const row of rows) known.set(row.id, row);
   }
 
+  // Stamped at the first write, after the locks: a batch of replays and stale versions needs none.
+  let stamped: Promise<number> | undefined;
+  const changeSeq = () => (stamped ??= commitOrder.stamp(trx));
   const pendingCategories: PendingCategories = new Map();
   const newRecords: Array<{ change_id: string; user_id: string; result: string; created_at: string }> = [];
   // In order: a later change sees the earlier ones (through `known` and the transaction), and a
@@ -171,8 +186,8 @@ async function applyPushes(trx: Transaction<Database>, lockKeys: KeyLocker, push
       }
       const result =
         change.kind === 'case.put'
-          ? await putCase(trx, userId, change, now, known, pendingCategories)
-          : await putReminder(trx, userId, change, now);
+          ? await putCase(trx, userId, change, now, changeSeq, known, pendingCategories)
+          : await putReminder(trx, userId, change, now, changeSeq);
       recorded.set(change.changeId, result);
       newRecords.push({ change_id: change.changeId, user_id: userId, result: JSON.stringify(result), created_at: now.toISOString() });
       pushResults.push(result);
@@ -186,12 +201,22 @@ async function applyPushes(trx: Transaction<Database>, lockKeys: KeyLocker, push
   return results;
 }
 
+/** How concurrent pushes are kept apart and their writes numbered for pull. */
+export interface WriteOrdering {
+  lockKeys: KeyLocker;
+  commitOrder: CommitOrder;
+}
+
 /**
  * Idempotent case and reminder sync over Kysely. Each push runs in its own transaction, or, on a
  * single-writer database, through a group commit that applies concurrent pushes as one batch.
  */
-export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker = noKeyLocks, { groupCommit = false } = {}): SyncRepository {
-  const apply = (trx: Transaction<Database>, pushes: readonly Push[]) => applyPushes(trx, lockKeys, pushes);
+export function createSyncRepository(
+  db: Kysely<Database>,
+  { lockKeys = noKeyLocks, commitOrder = writeCounter }: Partial<WriteOrdering> = {},
+  { groupCommit = false } = {},
+): SyncRepository {
+  const apply = (trx: Transaction<Database>, pushes: readonly Push[]) => applyPushes(trx, { lockKeys, commitOrder }, pushes);
   const group = groupCommit ? createGroupCommit(db, apply) : undefined;
   return {
     async applyChanges(userId, changes, now) {
