@@ -47,9 +47,9 @@ export const SignInResponse = z.object({
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
 /**
- * One change from a client's outbox. `changeId` names the change itself, so a replay of the
- * same change (a lost response, a restarted service worker) is recognised and answered with
- * the result recorded the first time.
+ * One change from a client's outbox. `changeId` names the change itself, per user, so a replay
+ * of the same change (a lost response, a restarted service worker) is recognised and answered
+ * with the result recorded the first time; another change under an id already used is rejected.
  */
 export const SyncChange = z.discriminatedUnion('kind', [
   z.object({ changeId: Id, kind: z.literal('case.put'), case: Case }),
@@ -63,8 +63,12 @@ export const SyncPushRequest = z.object({
 });
 export type SyncPushRequest = z.infer<typeof SyncPushRequest>;
 
-/** Why the server refused a change, as a code: the extension shows it in the agent's words (`rejections`). */
-export const RejectionReason = z.enum(['case_of_other_agent', 'reminder_case_unknown', 'reminder_id_taken']);
+/**
+ * Why the server refused a change, as a code: the extension shows it in the agent's words
+ * (`rejections`). `change_id_reused`: the pushing user already sent another change under this
+ * change id (a replay must be the same change).
+ */
+export const RejectionReason = z.enum(['case_of_other_agent', 'reminder_case_unknown', 'reminder_id_taken', 'change_id_reused']);
 export type RejectionReason = z.infer<typeof RejectionReason>;
 
 /**

@@ -10,6 +10,7 @@ import { hashToken } from '../../plugin-server/src/auth/tokens';
 import { createPostgresStore, type Store } from '../../plugin-server/src/store';
 import { makeCase, manualClock, putChange } from './helpers';
 import { createTestDatabase } from './postgres';
+import { pullUntil } from './store-contract/pulling';
 import { addUser, STORE_KINDS } from './store-contract/stores';
 
 const later = (instant: string, minutes: number) => new Date(Date.parse(instant) + minutes * 60_000).toISOString();
@@ -53,27 +54,16 @@ function device({ app, headers }: Awaited<ReturnType<typeof serve>>) {
   };
 }
 
-/**
- * Pulls until `done` holds. On PostgreSQL a pull may hold back changes while an older writing
- * transaction anywhere on the cluster is still open (other test files share it), so delivery
- * is awaited, not assumed from the first pull; a change that is skipped never arrives.
- */
-async function pullUntil(d: ReturnType<typeof device>, done: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 200 && !done(); attempt++) {
-    await d.pull();
-    if (!done()) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Pulls (the device's whole loop) until `done` holds; see pullUntil. */
+const syncUntil = (d: ReturnType<typeof device>, done: () => boolean) => pullUntil(() => d.pull(), done);
 
-/** One pull page from `cursor`, asked again (see pullUntil) until `ready` holds. */
-async function pullPage(server: Awaited<ReturnType<typeof serve>>, cursor?: string, ready: (page: SyncPullResponse) => boolean = () => true) {
-  for (let attempt = 0; ; attempt++) {
+/** One pull page from `cursor`, asked again until `ready` holds; see pullUntil. */
+function pullPage(server: Awaited<ReturnType<typeof serve>>, cursor?: string, ready: (page: SyncPullResponse) => boolean = () => true) {
+  return pullUntil(async () => {
     const res = await server.app.request(`/api/sync/pull${cursor ? `?cursor=${cursor}` : ''}`, { headers: server.headers });
     expect(res.status).toBe(200);
-    const page = SyncPullResponse.parse(await res.json());
-    if (ready(page) || attempt === 200) return page;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+    return SyncPullResponse.parse(await res.json());
+  }, ready);
 }
 
 /** Waits until some session of this database waits for a lock: the blocked push has reached it. */
@@ -126,7 +116,7 @@ describe('PostgreSQL: a commit that waits is still delivered to a device already
     expect((await edit)[0]!.status).toBe('applied');
 
     server.clock.advance(60_000);
-    await pullUntil(phone, () => phone.cases.get(c.id)?.summary === 'edited while locked');
+    await syncUntil(phone, () => phone.cases.get(c.id)?.summary === 'edited while locked');
     expect(phone.cases.get(c.id)?.summary).toBe('edited while locked');
     expect(phone.cases.size).toBe(4);
     expect(server.errors).toEqual([]);
@@ -155,7 +145,7 @@ describe('PostgreSQL: a commit that waits is still delivered to a device already
     expect((await stalled)[0]!.status).toBe('applied');
 
     server.clock.advance(60_000);
-    await pullUntil(phone, () => phone.cases.size === 4);
+    await syncUntil(phone, () => phone.cases.size === 4);
     expect([...phone.cases.keys()].sort()).toEqual([slow.id, ...quick.map((c) => c.id)].sort());
     expect(server.errors).toEqual([]);
   });
@@ -184,7 +174,7 @@ describe.each(STORE_KINDS)('on $name: pull follows commits, not the clock', (kin
     const second = makeCase({ summary: 'after the step' });
     await server.push([putChange(second)]);
     server.clock.advance(60_000);
-    await pullUntil(phone, () => phone.cases.has(second.id));
+    await syncUntil(phone, () => phone.cases.has(second.id));
     expect([...phone.cases.keys()].sort()).toEqual([first.id, second.id].sort());
   });
 

@@ -120,9 +120,12 @@ export interface ChangeSequenceTable {
   last_value: number;
 }
 
+/** One recorded result per (change id, user): a user's idempotency keys are that user's own. */
 export interface SyncChangesTable {
   change_id: string;
   user_id: string;
+  /** The change's fingerprint (kysely/change-fingerprint.ts); null for results recorded before migration 006. */
+  fingerprint: string | null;
   /** JSON: the SyncResult answered the first time, replayed verbatim. */
   result: string;
   created_at: string;

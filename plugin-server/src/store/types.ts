@@ -166,14 +166,15 @@ export interface ReminderRepository {
 
 export interface SyncRepository {
   /**
-   * Applies a client's outbox in one transaction, results in the order given. A change
-   * id seen before is answered with its recorded result and changes nothing (a replay). A case
-   * logged by another agent is rejected; an incoming version not newer than the stored one is
-   * stale; anything else is stored. Every result is recorded with its change id in the same
-   * transaction as the write, so a crash never leaves a case written without its result; an
-   * unexpected error rolls the whole push back (the client retries it; replays are harmless).
-   * A reminder is stored only for a case that exists and belongs to the pushing agent.
-   * Safe when several server instances apply pushes of the same change or case at once.
+   * Applies a client's outbox in one transaction, results in the order given. Change ids are
+   * keys per user: the same change under an id the user has sent before is answered with its
+   * recorded result and changes nothing (a replay); different content under it is rejected
+   * (`change_id_reused`). A case logged by another agent is rejected; an incoming version not
+   * newer than the stored one is stale; anything else is stored. Every result is recorded with
+   * its change id in the same transaction as the write, so a crash never leaves a case written
+   * without its result; an unexpected error rolls the whole push back (the client retries it;
+   * replays are harmless). A reminder is stored only for a case that exists and belongs to the
+   * pushing agent. Safe when several server instances apply pushes of the same change or case at once.
    */
   applyChanges(userId: string, changes: readonly SyncChange[], now: Date): Promise<SyncResult[]>;
 }

@@ -1,9 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { type Case, isLaterInstant, type Reminder, type SyncChange, SyncResult } from '../../../../shared';
-import type { Database } from '../schema';
+import type { Database, SyncChangesTable } from '../schema';
 import type { SyncRepository } from '../types';
 import { createGroupCommit } from '../group-commit';
 import { searchText, utc } from './case-index';
+import { changeFingerprint } from './change-fingerprint';
 import { type CommitOrder, writeCounter } from './commit-order';
 
 
@@ -115,13 +116,18 @@ async function putReminder(
   return { changeId: change.changeId, status: 'applied' };
 }
 
-/** The keys whose writers must not interleave with this change's: the change and its records. */
-function lockKeysOf(change: SyncChange): string[] {
-  const keys = [`change:${change.changeId}`];
+/** The keys whose writers must not interleave with this change's: the user's change id and its records. */
+function lockKeysOf(userId: string, change: SyncChange): string[] {
+  const keys = [`change:${userId}:${change.changeId}`];
   if (change.kind === 'case.put') keys.push(`case:${change.case.id}`);
   else keys.push(`case:${change.reminder.caseId}`, `reminder:${change.reminder.id}`);
   return keys;
 }
+
+/** The result first answered for a user's change id, and what that change said. */
+type RecordedChanges = Map<string, { fingerprint: string | null; result: SyncResult }>;
+
+const recordKey = (userId: string, changeId: string) => `${userId} ${changeId}`;
 
 /** One push: a client's batch of changes, made by one user and received at one time. */
 interface Push {
@@ -154,12 +160,14 @@ async function applyPushes(
   // Every key of the batch, locked up front in one sorted order: a concurrent push on another
   // instance waits here, then sees this one's committed results, and two pushes can never hold
   // locks the other needs in a cycle.
-  await lockKeys(trx, changes.flatMap(lockKeysOf));
-  // What the batch needs to know, read in two queries rather than two per change.
-  const recorded = new Map<string, SyncResult>();
+  await lockKeys(trx, pushes.flatMap(({ userId, changes: pushed }) => pushed.flatMap((change) => lockKeysOf(userId, change))));
+  // What the batch needs to know, read in two queries rather than two per change. A change id
+  // is a key per user: another user's use of the same id is read here but never matches.
+  const recorded: RecordedChanges = new Map();
   for (const ids of chunks([...new Set(changes.map((c) => c.changeId))])) {
-    for (const row of await trx.selectFrom('sync_changes').select(['change_id', 'result']).where('change_id', 'in', ids).execute()) {
-      recorded.set(row.change_id, SyncResult.parse(JSON.parse(row.result)));
+    const rows = await trx.selectFrom('sync_changes').select(['change_id', 'user_id', 'fingerprint', 'result']).where('change_id', 'in', ids).execute();
+    for (const row of rows) {
+      recorded.set(recordKey(row.user_id, row.change_id), { fingerprint: row.fingerprint, result: SyncResult.parse(JSON.parse(row.result)) });
     }
   }
   const known: KnownCases = new Map();
@@ -172,24 +180,28 @@ async function applyPushes(
   let stamped: Promise<number> | undefined;
   const changeSeq = () => (stamped ??= commitOrder.stamp(trx));
   const pendingCategories: PendingCategories = new Map();
-  const newRecords: Array<{ change_id: string; user_id: string; result: string; created_at: string }> = [];
+  const newRecords: Insertable<SyncChangesTable>[] = [];
   // In order: a later change sees the earlier ones (through `known` and the transaction), and a
-  // change id seen again, within a push or across pushes, is a replay of its first use.
+  // user's change id seen again, within a push or across pushes, is a replay of its first use if
+  // it says the same, and refused if it says something else.
   const results = [];
   for (const { userId, changes: pushed, now } of pushes) {
     const pushResults: SyncResult[] = [];
     for (const change of pushed) {
-      const replayed = recorded.get(change.changeId);
-      if (replayed) {
-        pushResults.push(replayed);
+      const fingerprint = changeFingerprint(change);
+      const first = recorded.get(recordKey(userId, change.changeId));
+      if (first) {
+        // A result recorded before fingerprints (migration 006) answers any replay, as it did then.
+        const replay = first.fingerprint === null || first.fingerprint === fingerprint;
+        pushResults.push(replay ? first.result : { changeId: change.changeId, status: 'rejected', reason: 'change_id_reused' });
         continue;
       }
       const result =
         change.kind === 'case.put'
           ? await putCase(trx, userId, change, now, changeSeq, known, pendingCategories)
           : await putReminder(trx, userId, change, now, changeSeq);
-      recorded.set(change.changeId, result);
-      newRecords.push({ change_id: change.changeId, user_id: userId, result: JSON.stringify(result), created_at: now.toISOString() });
+      recorded.set(recordKey(userId, change.changeId), { fingerprint, result });
+      newRecords.push({ change_id: change.changeId, user_id: userId, fingerprint, result: JSON.stringify(result), created_at: now.toISOString() });
       pushResults.push(result);
     }
     results.push(pushResults);
