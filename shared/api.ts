@@ -5,6 +5,7 @@ import { Id, Instant } from './primitives';
 import { Reminder } from './reminder';
 import { Template } from './template';
 import { User, Username } from './user';
+import { MAX_PUSH_CHANGES } from './sync-limits';
 
 /** Stable error codes: clients branch on these, never on the message. */
 export const ErrorCode = z.enum([
@@ -47,9 +48,9 @@ export const SignInResponse = z.object({
 export type SignInResponse = z.infer<typeof SignInResponse>;
 
 /**
- * One change from a client's outbox. `changeId` names the change itself, so a replay of the
- * same change (a lost response, a restarted service worker) is recognised and answered with
- * the result recorded the first time.
+ * One change from a client's outbox. `changeId` names the change itself, per user, so a replay
+ * of the same change (a lost response, a restarted service worker) is recognised and answered
+ * with the result recorded the first time; another change under an id already used is rejected.
  */
 export const SyncChange = z.discriminatedUnion('kind', [
   z.object({ changeId: Id, kind: z.literal('case.put'), case: Case }),
@@ -59,12 +60,16 @@ export const SyncChange = z.discriminatedUnion('kind', [
 export type SyncChange = z.infer<typeof SyncChange>;
 
 export const SyncPushRequest = z.object({
-  changes: z.array(SyncChange).min(1).max(200),
+  changes: z.array(SyncChange).min(1).max(MAX_PUSH_CHANGES),
 });
 export type SyncPushRequest = z.infer<typeof SyncPushRequest>;
 
-/** Why the server refused a change, as a code: the extension shows it in the agent's words (`rejections`). */
-export const RejectionReason = z.enum(['case_of_other_agent', 'reminder_case_unknown', 'reminder_id_taken']);
+/**
+ * Why the server refused a change, as a code: the extension shows it in the agent's words
+ * (`rejections`). `change_id_reused`: the pushing user already sent another change under this
+ * change id (a replay must be the same change).
+ */
+export const RejectionReason = z.enum(['case_of_other_agent', 'reminder_case_unknown', 'reminder_id_taken', 'change_id_reused']);
 export type RejectionReason = z.infer<typeof RejectionReason>;
 
 /**
@@ -97,9 +102,9 @@ export const SyncPullQuery = z.object({
 export type SyncPullQuery = z.infer<typeof SyncPullQuery>;
 
 /**
- * A page of accepted changes. Pass `cursor` back to continue; `more` says another page is ready
- * now. Recent changes may come again in a later pull (a settle window covers transactions that
- * commit out of order): applying one twice is harmless, the newest `updatedAt` wins.
+ * A page of accepted changes, in the order they were committed. Pass `cursor` back to continue
+ * (it is opaque); `more` says another page is ready now. Each change is sent once; a change still
+ * being committed comes in a later pull, never skipped.
  */
 export const SyncPullResponse = z.object({
   cases: z.array(StoredCase),

@@ -107,6 +107,7 @@ export const en = {
     case_of_other_agent: 'This case belongs to another agent.',
     reminder_case_unknown: 'The reminder’s case is not yours or not synced yet.',
     reminder_id_taken: 'The reminder’s id is already used for another case.',
+    change_id_reused: 'The change’s id was already used for a different change.',
     rejected: 'The server refused it.',
     too_large: 'Too large to send to the server; it stays saved on this computer.',
   } satisfies Record<RejectionReason | 'rejected' | typeof PUSH_TOO_LARGE, string>,

@@ -59,6 +59,7 @@ export const zhHans: Catalogue = {
     case_of_other_agent: '此个案属于另一位坐席。',
     reminder_case_unknown: '提醒所属的个案不是您的，或尚未同步。',
     reminder_id_taken: '此提醒的编号已被另一个个案使用。',
+    change_id_reused: '此更改的编号已用于另一项不同的更改。',
     rejected: '服务器拒绝了此更改。',
     too_large: '内容过大，无法发送到服务器；已保存在本机。',
   },

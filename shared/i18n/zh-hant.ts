@@ -59,6 +59,7 @@ export const zhHant: Catalogue = {
     case_of_other_agent: '此個案屬於另一位坐席。',
     reminder_case_unknown: '提醒所屬的個案不是您的，或尚未同步。',
     reminder_id_taken: '此提醒的編號已被另一個個案使用。',
+    change_id_reused: '此更改的編號已用於另一項不同的更改。',
     rejected: '伺服器拒絕了此更改。',
     too_large: '內容過大，無法傳送到伺服器；已儲存在本機。',
   },

@@ -32,13 +32,25 @@ describe('POST /api/sync/push', () => {
     const change = putChange(c);
     const first = await push(agent, [change]);
     server.clock.advance(60_000);
-    // The same change id with different content must not overwrite: the id names the change.
-    const replay = await push(agent, [{ ...change, case: { ...c, summary: 'changed', updatedAt: later(c.updatedAt, 5) } }]);
+    const replay = await push(agent, [change]);
     expect(replay).toEqual(first);
+    // The same change id with different content must not overwrite: the id names the change.
+    const reused = await push(agent, [{ ...change, case: { ...c, summary: 'changed', updatedAt: later(c.updatedAt, 5) } }]);
+    expect(SyncPushResponse.parse(reused.body).results).toEqual([{ changeId: change.changeId, status: 'rejected', reason: 'change_id_reused' }]);
     const { cases } = await server.store.cases.list();
     expect(cases).toHaveLength(1);
     expect(cases[0]!.summary).toBe(c.summary);
     expect(cases[0]!.serverUpdatedAt).toBe('2026-03-02T09:00:00.000Z');
+  });
+
+  it("stores another agent's case pushed under a change id already used", async () => {
+    const other = await server.addUser('agent2', 'agent');
+    const mine = putChange(makeCase());
+    const theirs = putChange(makeCase(), mine.changeId);
+    await push(agent, [mine]);
+    const { body } = await push(other.token, [theirs]);
+    expect(SyncPushResponse.parse(body).results).toEqual([{ changeId: mine.changeId, status: 'applied' }]);
+    expect(await server.store.cases.get(theirs.case.id)).toMatchObject({ agentId: other.id });
   });
 
   it('keeps the newer version: an older or equal updatedAt is stale', async () => {

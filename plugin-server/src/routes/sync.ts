@@ -4,28 +4,40 @@ import { SyncPullQuery, SyncPullResponse, SyncPushRequest, SyncPushResponse } fr
 import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { validate } from '../http/validate';
 import { describe } from '../openapi/describe';
-import { cursorCodec, Position, type PullPosition, type Pulled } from '../store';
+import { ChangePosition, cursorCodec, InvalidCursorError, Position, type PullPosition, type Pulled } from '../store';
 import type { RouteDeps } from './deps';
 
 const DEFAULT_PULL_LIMIT = 100;
 
-/**
- * A pull cursor never moves past changes accepted in the last few seconds: on PostgreSQL a
- * transaction can commit after another that took a later timestamp, and would otherwise be
- * skipped. Such recent changes are sent again on the next pull instead; the client keeps the
- * newest version, so a repeat is harmless.
- */
-const SETTLE_MS = 5_000;
-
 /** Where a pull resumes: the last case (`c`) and reminder (`r`) position sent, null before the first. */
-const pullCursor = cursorCodec(z.object({ c: Position.nullable(), r: Position.nullable() }));
+const pullCursor = cursorCodec(z.object({ c: ChangePosition.nullable(), r: ChangePosition.nullable() }));
 const FROM_THE_START = { c: null, r: null };
 
-/** The position to resume from: the last pulled record accepted before the settle window. */
-function resumeAfter(pulled: Pulled<unknown>[], previous: PullPosition | null, settledBefore: string): PullPosition | null {
-  const settled = pulled.filter((p) => p.at < settledBefore).at(-1);
-  return settled ? { at: settled.at, id: settled.id } : previous;
+/**
+ * What servers before migration 006 handed out: positions by acceptance time, which no longer
+ * exist. Such a cursor starts again from the beginning (docs/decisions/003-sync.md): the agent's
+ * own records come once more, which the client applies harmlessly (the newest version wins), and
+ * any change the time order had skipped comes with them.
+ */
+const timeOrderedCursor = cursorCodec(z.object({ c: Position.nullable(), r: Position.nullable() }));
+
+/** The positions to pull after; a cursor no server handed out is an InvalidCursorError (400). */
+function resumeFrom(cursor: string | undefined): { c: PullPosition | null; r: PullPosition | null } {
+  if (cursor === undefined) return FROM_THE_START;
+  try {
+    return pullCursor.decode(cursor);
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    timeOrderedCursor.decode(cursor);
+    return FROM_THE_START;
+  }
 }
+
+/** The last position sent, or where the pull started when nothing was. */
+const lastOf = (pulled: Pulled<unknown>[], previous: PullPosition | null): PullPosition | null => {
+  const last = pulled.at(-1);
+  return last ? { seq: last.seq, id: last.id } : previous;
+};
 
 /** The extension's sync: push its outbox of changes (idempotent), pull what the server accepted. */
 export const syncRoutes = (deps: RouteDeps) =>
@@ -48,7 +60,7 @@ export const syncRoutes = (deps: RouteDeps) =>
       validate('query', SyncPullQuery),
       async (c) => {
         const { cursor, limit = DEFAULT_PULL_LIMIT, scope = 'all' } = c.req.valid('query');
-        const after = cursor === undefined ? FROM_THE_START : pullCursor.decode(cursor);
+        const after = resumeFrom(cursor);
         const agentId = c.var.user.id;
         // One row beyond the page tells whether more is ready.
         const [cases, reminders] = await Promise.all([
@@ -57,19 +69,15 @@ export const syncRoutes = (deps: RouteDeps) =>
         ]);
         const shownCases = cases.slice(0, limit);
         const shownReminders = reminders.slice(0, limit);
-        const settledBefore = new Date(deps.now().getTime() - SETTLE_MS).toISOString();
-        const nextCursor = pullCursor.encode({
-          c: resumeAfter(shownCases, after.c, settledBefore),
-          r: resumeAfter(shownReminders, after.r, settledBefore),
-        });
+        const nextCursor = pullCursor.encode({ c: lastOf(shownCases, after.c), r: lastOf(shownReminders, after.r) });
         // The scope filters what is sent, not the cursor: a page of closed history moves it on too.
         const open = scope === 'open';
         const body: SyncPullResponse = {
           cases: shownCases.map((p) => p.record).filter((record) => !open || record.status !== 'closed'),
           reminders: shownReminders.map((p) => p.record).filter((record) => !open || record.status === 'pending' || record.status === 'fired'),
           cursor: nextCursor,
-          // Only when the cursor moved: otherwise the client would ask again for the same page.
-          more: (cases.length > limit || reminders.length > limit) && nextCursor !== (cursor ?? pullCursor.encode(after)),
+          // A full page always moves its cursor, so asking again makes progress.
+          more: cases.length > limit || reminders.length > limit,
         };
         return c.json(body, 200);
       },

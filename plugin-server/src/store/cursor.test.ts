@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cursorCodec, InvalidCursorError, Position } from './cursor';
+import { ChangePosition, cursorCodec, InvalidCursorError, Position } from './cursor';
 
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
 const at = '2026-03-02T08:30:00.000Z';
@@ -24,6 +24,15 @@ describe('cursorCodec', () => {
     const page = cursorCodec(Position);
     for (const forged of ['bm90LWEtY3Vyc29y', '%%%', base64url('{"c":null}'), base64url('["only-one"]'), base64url('[1, 2]')]) {
       expect(() => page.decode(forged), forged).toThrow(InvalidCursorError);
+    }
+  });
+
+  it('writes a commit-order position as [seq, id] and refuses one that is not a whole, non-negative number', () => {
+    const pull = cursorCodec(ChangePosition);
+    expect(pull.encode({ seq: 42, id })).toBe(base64url(JSON.stringify([42, id])));
+    expect(pull.decode(pull.encode({ seq: 42, id }))).toEqual({ seq: 42, id });
+    for (const forged of [[-1, id], [1.5, id], ['42', id], [at, id]]) {
+      expect(() => pull.decode(base64url(JSON.stringify(forged))), JSON.stringify(forged)).toThrow(InvalidCursorError);
     }
   });
 });

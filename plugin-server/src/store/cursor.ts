@@ -14,6 +14,16 @@ export const Position = z.codec(z.tuple([z.string(), z.string()]), z.object({ at
   encode: ({ at, id }) => [at, id] as [string, string],
 });
 
+/** A place in a table's commit order (store/kysely/commit-order.ts): `[seq, id]` inside a cursor, `{ seq, id }` in code. */
+export const ChangePosition = z.codec(
+  z.tuple([z.number().int().nonnegative(), z.string()]),
+  z.object({ seq: z.number().int().nonnegative(), id: z.string() }),
+  {
+    decode: ([seq, id]) => ({ seq, id }),
+    encode: ({ seq, id }) => [seq, id] as [number, string],
+  },
+);
+
 /**
  * The one way cursors are written and read: base64url of the JSON that `schema` encodes to,
  * opaque to clients. A cursor that does not decode is the caller's mistake

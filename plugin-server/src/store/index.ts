@@ -2,4 +2,4 @@
 export type * from './types';
 export { createSqliteStore, type SqliteStoreOptions } from './sqlite';
 export { createPostgresStore, type PostgresStoreOptions } from './postgres';
-export { cursorCodec, InvalidCursorError, Position } from './cursor';
+export { ChangePosition, cursorCodec, InvalidCursorError, Position } from './cursor';

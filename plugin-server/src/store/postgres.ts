@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createKyselyStore } from './kysely';
+import { transactionIds } from './kysely/commit-order';
 import type { KeyLocker } from './kysely/sync';
 import { migrateOrClose } from './migrate';
 import type { Database } from './schema';
@@ -35,5 +36,5 @@ export async function createPostgresStore({ connectionString, maxConnections = 1
   pool.on('error', (error) => console.error('PostgreSQL connection lost (the pool will reconnect):', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateOrClose(db);
-  return createKyselyStore(db, { lockKeys: advisoryLocks, substringSearch: 'like' });
+  return createKyselyStore(db, { lockKeys: advisoryLocks, commitOrder: transactionIds, substringSearch: 'like' });
 }

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Table types for Kysely. Instants are ISO-8601 UTC strings written by the server
  * (`Date.prototype.toISOString`), so they sort and compare correctly as text in SQLite and
@@ -19,6 +21,7 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   case_categories: CaseCategoriesTable;
   reminders: RemindersTable;
+  change_sequence: ChangeSequenceTable;
 }
 
 export interface UsersTable {
@@ -76,6 +79,8 @@ export interface CasesTable {
   received_at: string;
   updated_at: string;
   server_updated_at: string;
+  /** The number of the transaction that last wrote the row: the order pull follows (migration 006). */
+  change_seq: ChangeSeq;
   project: string;
   severity: string;
   /** Name, phone, summary and notes, normalised for search, one per line (migration 002). */
@@ -99,11 +104,28 @@ export interface RemindersTable {
   data: string;
   updated_at: string;
   server_updated_at: string;
+  /** As in cases. */
+  change_seq: ChangeSeq;
 }
 
+/**
+ * A transaction's number in commit order (kysely/commit-order.ts): read back as a string on
+ * PostgreSQL (bigint), a number on SQLite; always written as a number.
+ */
+type ChangeSeq = ColumnType<number | string, number, number>;
+
+/** SQLite only: one row, the number of the last write transaction of the sync. */
+export interface ChangeSequenceTable {
+  id: number;
+  last_value: number;
+}
+
+/** One recorded result per (change id, user): a user's idempotency keys are that user's own. */
 export interface SyncChangesTable {
   change_id: string;
   user_id: string;
+  /** The change's fingerprint (kysely/change-fingerprint.ts); null for results recorded before migration 006. */
+  fingerprint: string | null;
   /** JSON: the SyncResult answered the first time, replayed verbatim. */
   result: string;
   created_at: string;

@@ -137,9 +137,9 @@ export interface CaseRepository {
   search(query: string, filter?: CaseFilter): Promise<CasePage>;
 }
 
-/** A position in one table's accepted changes: (server_updated_at, id). */
+/** A position in one table's accepted changes, in commit order: (change_seq, id). */
 export interface PullPosition {
-  at: string;
+  seq: number;
   id: string;
 }
 
@@ -149,9 +149,13 @@ export interface Pulled<T> extends PullPosition {
 }
 
 export interface PullRepository {
-  /** The agent's cases accepted after `after` (all when null), oldest acceptance first. */
+  /**
+   * The agent's cases written after `after` (all when null), in commit order, up to the point
+   * where no write still in progress can add one: every committed change is handed out once
+   * it is settled, and never placed before a position already handed out.
+   */
   cases(query: { agentId: string; after: PullPosition | null; limit: number }): Promise<Pulled<StoredCase>[]>;
-  /** The agent's reminders accepted after `after`, oldest acceptance first. */
+  /** The agent's reminders written after `after`, likewise. */
   reminders(query: { agentId: string; after: PullPosition | null; limit: number }): Promise<Pulled<Reminder>[]>;
 }
 
@@ -162,14 +166,15 @@ export interface ReminderRepository {
 
 export interface SyncRepository {
   /**
-   * Applies a client's outbox in one transaction, results in the order given. A change
-   * id seen before is answered with its recorded result and changes nothing (a replay). A case
-   * logged by another agent is rejected; an incoming version not newer than the stored one is
-   * stale; anything else is stored. Every result is recorded with its change id in the same
-   * transaction as the write, so a crash never leaves a case written without its result; an
-   * unexpected error rolls the whole push back (the client retries it; replays are harmless).
-   * A reminder is stored only for a case that exists and belongs to the pushing agent.
-   * Safe when several server instances apply pushes of the same change or case at once.
+   * Applies a client's outbox in one transaction, results in the order given. Change ids are
+   * keys per user: the same change under an id the user has sent before is answered with its
+   * recorded result and changes nothing (a replay); different content under it is rejected
+   * (`change_id_reused`). A case logged by another agent is rejected; an incoming version not
+   * newer than the stored one is stale; anything else is stored. Every result is recorded with
+   * its change id in the same transaction as the write, so a crash never leaves a case written
+   * without its result; an unexpected error rolls the whole push back (the client retries it;
+   * replays are harmless). A reminder is stored only for a case that exists and belongs to the
+   * pushing agent. Safe when several server instances apply pushes of the same change or case at once.
    */
   applyChanges(userId: string, changes: readonly SyncChange[], now: Date): Promise<SyncResult[]>;
 }

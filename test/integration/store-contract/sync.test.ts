@@ -4,6 +4,7 @@ import type { Reminder, SyncChange } from '../../../shared';
 import { createPostgresStore, type Store } from '../../../plugin-server/src/store';
 import { makeCase, putChange } from '../helpers';
 import { createTestDatabase } from '../postgres';
+import { pullCases } from './pulling';
 import { addUser, STORE_KINDS } from './stores';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
@@ -35,13 +36,68 @@ describe.each(STORE_KINDS)('store contract on $name: sync', (kind) => {
   });
   afterEach(() => close());
 
-  it('answers a replay with the recorded result and changes nothing', async () => {
+  it('answers an identical replay with the recorded result, storing nothing again', async () => {
     const c = makeCase();
     const change = putChange(c);
     expect(await store.sync.applyChanges(agent, [change], NOW)).toEqual([{ changeId: change.changeId, status: 'applied' }]);
-    const replay = { ...change, case: { ...c, summary: 'changed', updatedAt: later(c.updatedAt, 5) } };
-    expect(await store.sync.applyChanges(agent, [replay], NOW)).toEqual([{ changeId: change.changeId, status: 'applied' }]);
-    expect((await store.cases.get(c.id))?.summary).toBe(c.summary);
+    const pulled = await pullCases(store, { agentId: agent, after: null, limit: 10 }, 1);
+    const replayedAt = new Date(NOW.getTime() + 60_000);
+    // Replayed alone, and twice within one push (a client that lost its answers and merged batches).
+    expect(await store.sync.applyChanges(agent, [structuredClone(change)], replayedAt)).toEqual([{ changeId: change.changeId, status: 'applied' }]);
+    expect(await store.sync.applyChanges(agent, [change, change], replayedAt)).toEqual([
+      { changeId: change.changeId, status: 'applied' },
+      { changeId: change.changeId, status: 'applied' },
+    ]);
+    expect(await store.cases.get(c.id)).toMatchObject({ summary: c.summary, serverUpdatedAt: NOW.toISOString() });
+    // Nothing was written again: a device that pulled the change has nothing new to pull.
+    expect(await store.pull.cases({ agentId: agent, after: pulled.at(-1)!, limit: 10 })).toEqual([]);
+  });
+
+  it('rejects a reused change id with different content, and keeps what the first one stored', async () => {
+    const c = makeCase();
+    const change = putChange(c);
+    await store.sync.applyChanges(agent, [change], NOW);
+    const reused = { ...change, case: { ...c, summary: 'changed', updatedAt: later(c.updatedAt, 5) } };
+    const mine = putChange(makeCase());
+    expect(await store.sync.applyChanges(agent, [reused, mine], NOW)).toEqual([
+      { changeId: change.changeId, status: 'rejected', reason: 'change_id_reused' },
+      { changeId: mine.changeId, status: 'applied' },
+    ]);
+    // Within one push too: the second use of an id, with other content, is refused.
+    const fresh = putChange(makeCase());
+    const clash = putChange(makeCase(), fresh.changeId);
+    expect(await store.sync.applyChanges(agent, [fresh, clash], NOW)).toEqual([
+      { changeId: fresh.changeId, status: 'applied' },
+      { changeId: fresh.changeId, status: 'rejected', reason: 'change_id_reused' },
+    ]);
+    expect(await store.cases.get(c.id)).toMatchObject({ summary: c.summary });
+    expect(await store.cases.get(clash.case.id)).toBeUndefined();
+    // The first use keeps its recorded result.
+    expect(await store.sync.applyChanges(agent, [change], NOW)).toEqual([{ changeId: change.changeId, status: 'applied' }]);
+  });
+
+  it("keeps change ids per user: another user's change under the same id is a change of its own", async () => {
+    const shared = randomUUID();
+    const mine = putChange(makeCase({ summary: 'mine' }), shared);
+    const theirs = putChange(makeCase({ summary: 'theirs' }), shared);
+    expect(await store.sync.applyChanges(agent, [mine], NOW)).toEqual([{ changeId: shared, status: 'applied' }]);
+    expect(await store.sync.applyChanges(other, [theirs], NOW)).toEqual([{ changeId: shared, status: 'applied' }]);
+    expect(await store.cases.get(mine.case.id)).toMatchObject({ summary: 'mine', agentId: agent });
+    expect(await store.cases.get(theirs.case.id)).toMatchObject({ summary: 'theirs', agentId: other });
+    // Each user's replay gets that user's own result, whoever pushed the id first.
+    const rejected = putChange({ ...mine.case, summary: 'taken over', updatedAt: later(mine.case.updatedAt, 1) }, randomUUID());
+    const [refusal] = await store.sync.applyChanges(other, [rejected], NOW);
+    expect(refusal).toMatchObject({ status: 'rejected', reason: 'case_of_other_agent' });
+    expect(await store.sync.applyChanges(agent, [mine], NOW)).toEqual([{ changeId: shared, status: 'applied' }]);
+    expect(await store.sync.applyChanges(other, [rejected], NOW)).toEqual([refusal]);
+    // And at the same moment, racing.
+    const raced = randomUUID();
+    const [a, b] = await Promise.all([
+      store.sync.applyChanges(agent, [putChange(makeCase({ summary: 'raced a' }), raced)], NOW),
+      store.sync.applyChanges(other, [putChange(makeCase({ summary: 'raced b' }), raced)], NOW),
+    ]);
+    expect([a, b]).toEqual([[{ changeId: raced, status: 'applied' }], [{ changeId: raced, status: 'applied' }]]);
+    expect((await store.cases.list({ limit: 200 })).cases.map((x) => x.summary).sort()).toEqual(['mine', 'raced a', 'raced b', 'theirs']);
   });
 
   it('keeps one row per case, the newest version, and calls an older one stale', async () => {

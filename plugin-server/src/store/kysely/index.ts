@@ -6,6 +6,7 @@ import { createCaseHistoryRepository } from './case-history';
 import { createCaseRepository, type SubstringSearch } from './cases';
 import { createCategoryEditing } from './category-editing';
 import { createCategoryRepository } from './categories';
+import { type CommitOrder, writeCounter } from './commit-order';
 import { createCrmSiteRepository } from './crm-sites';
 import { createPullRepository } from './pull';
 import { createReminderRepository } from './reminders';
@@ -26,13 +27,18 @@ import { createWordingRuleRepository } from './wording-rules';
 export interface KyselyStoreOptions {
   /** How concurrent sync writers are kept apart; none needed on SQLite. */
   lockKeys?: KeyLocker;
+  /** How sync writes are numbered for pull; a write counter suits a single-writer database (SQLite). */
+  commitOrder?: CommitOrder;
   /** Which substring index the database has (see migration 002). */
   substringSearch?: SubstringSearch;
   /** Let concurrent pushes share a commit: for a single-writer database (SQLite) only. */
   groupCommit?: boolean;
 }
 
-export function createKyselyStore(db: Kysely<Database>, { lockKeys = noKeyLocks, substringSearch = 'like', groupCommit = false }: KyselyStoreOptions = {}): Store {
+export function createKyselyStore(
+  db: Kysely<Database>,
+  { lockKeys = noKeyLocks, commitOrder = writeCounter, substringSearch = 'like', groupCommit = false }: KyselyStoreOptions = {},
+): Store {
   return {
     users: createUserRepository(db),
     tokens: createTokenRepository(db),
@@ -40,8 +46,8 @@ export function createKyselyStore(db: Kysely<Database>, { lockKeys = noKeyLocks,
     templates: createTemplateRepository(db, createTemplateEditing(db)),
     cases: createCaseRepository(db, substringSearch),
     reminders: createReminderRepository(db),
-    pull: createPullRepository(db),
-    sync: createSyncRepository(db, lockKeys, { groupCommit }),
+    pull: createPullRepository(db, commitOrder),
+    sync: createSyncRepository(db, { lockKeys, commitOrder }, { groupCommit }),
     templateVersions: createTemplateVersionRepository(db),
     wordingRules: createWordingRuleRepository(db),
     crmSites: createCrmSiteRepository(db),

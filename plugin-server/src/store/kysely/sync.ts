@@ -1,9 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { type Case, isLaterInstant, type Reminder, type SyncChange, SyncResult } from '../../../../shared';
-import type { Database } from '../schema';
+import type { Database, SyncChangesTable } from '../schema';
 import type { SyncRepository } from '../types';
 import { createGroupCommit } from '../group-commit';
 import { searchText, utc } from './case-index';
+import { changeFingerprint } from './change-fingerprint';
+import { type CommitOrder, writeCounter } from './commit-order';
 
 
 /**
@@ -23,11 +25,15 @@ type KnownCases = Map<string, { agent_id: string; updated_at: string }>;
 /** Category ids per case written in this push, inserted together at its end. */
 type PendingCategories = Map<string, readonly string[]>;
 
+/** The number of the transaction writing, for the rows it writes (see commit-order.ts). */
+type ChangeSeq = () => Promise<number>;
+
 async function putCase(
   trx: Transaction<Database>,
   userId: string,
   change: CaseChange,
   now: Date,
+  changeSeq: ChangeSeq,
   known: KnownCases,
   pendingCategories: PendingCategories,
 ): Promise<SyncResult> {
@@ -52,6 +58,7 @@ async function putCase(
     received_at: utc(incoming.receivedAt),
     updated_at: utc(incoming.updatedAt),
     server_updated_at: now.toISOString(),
+    change_seq: await changeSeq(),
   };
   await trx
     .insertInto('cases')
@@ -74,6 +81,7 @@ async function putReminder(
   userId: string,
   change: ReminderChange,
   now: Date,
+  changeSeq: ChangeSeq,
 ): Promise<SyncResult> {
   const incoming: Reminder = change.reminder;
   const owner = await trx.selectFrom('cases').select('agent_id').where('id', '=', incoming.caseId).executeTakeFirst();
@@ -98,6 +106,7 @@ async function putReminder(
     data: JSON.stringify(incoming),
     updated_at: utc(incoming.updatedAt),
     server_updated_at: now.toISOString(),
+    change_seq: await changeSeq(),
   };
   await trx
     .insertInto('reminders')
@@ -107,13 +116,18 @@ async function putReminder(
   return { changeId: change.changeId, status: 'applied' };
 }
 
-/** The keys whose writers must not interleave with this change's: the change and its records. */
-function lockKeysOf(change: SyncChange): string[] {
-  const keys = [`change:${change.changeId}`];
+/** The keys whose writers must not interleave with this change's: the user's change id and its records. */
+function lockKeysOf(userId: string, change: SyncChange): string[] {
+  const keys = [`change:${userId}:${change.changeId}`];
   if (change.kind === 'case.put') keys.push(`case:${change.case.id}`);
   else keys.push(`case:${change.reminder.caseId}`, `reminder:${change.reminder.id}`);
   return keys;
 }
+
+/** The result first answered for a user's change id, and what that change said. */
+type RecordedChanges = Map<string, { fingerprint: string | null; result: SyncResult }>;
+
+const recordKey = (userId: string, changeId: string) => `${userId} ${changeId}`;
 
 /** One push: a client's batch of changes, made by one user and received at one time. */
 interface Push {
@@ -137,17 +151,23 @@ function chunks<T>(items: readonly T[]): T[][] {
  * unexpected error rolls the whole transaction back and the client, getting no answer, pushes
  * again (replays are harmless).
  */
-async function applyPushes(trx: Transaction<Database>, lockKeys: KeyLocker, pushes: readonly Push[]): Promise<SyncResult[][]> {
+async function applyPushes(
+  trx: Transaction<Database>,
+  { lockKeys, commitOrder }: WriteOrdering,
+  pushes: readonly Push[],
+): Promise<SyncResult[][]> {
   const changes = pushes.flatMap((push) => push.changes);
   // Every key of the batch, locked up front in one sorted order: a concurrent push on another
   // instance waits here, then sees this one's committed results, and two pushes can never hold
   // locks the other needs in a cycle.
-  await lockKeys(trx, changes.flatMap(lockKeysOf));
-  // What the batch needs to know, read in two queries rather than two per change.
-  const recorded = new Map<string, SyncResult>();
+  await lockKeys(trx, pushes.flatMap(({ userId, changes: pushed }) => pushed.flatMap((change) => lockKeysOf(userId, change))));
+  // What the batch needs to know, read in two queries rather than two per change. A change id
+  // is a key per user: another user's use of the same id is read here but never matches.
+  const recorded: RecordedChanges = new Map();
   for (const ids of chunks([...new Set(changes.map((c) => c.changeId))])) {
-    for (const row of await trx.selectFrom('sync_changes').select(['change_id', 'result']).where('change_id', 'in', ids).execute()) {
-      recorded.set(row.change_id, SyncResult.parse(JSON.parse(row.result)));
+    const rows = await trx.selectFrom('sync_changes').select(['change_id', 'user_id', 'fingerprint', 'result']).where('change_id', 'in', ids).execute();
+    for (const row of rows) {
+      recorded.set(recordKey(row.user_id, row.change_id), { fingerprint: row.fingerprint, result: SyncResult.parse(JSON.parse(row.result)) });
     }
   }
   const known: KnownCases = new Map();
@@ -156,25 +176,32 @@ async function applyPushes(trx: Transaction<Database>, lockKeys: KeyLocker, push
     for (const row of rows) known.set(row.id, row);
   }
 
+  // Stamped at the first write, after the locks: a batch of replays and stale versions needs none.
+  let stamped: Promise<number> | undefined;
+  const changeSeq = () => (stamped ??= commitOrder.stamp(trx));
   const pendingCategories: PendingCategories = new Map();
-  const newRecords: Array<{ change_id: string; user_id: string; result: string; created_at: string }> = [];
+  const newRecords: Insertable<SyncChangesTable>[] = [];
   // In order: a later change sees the earlier ones (through `known` and the transaction), and a
-  // change id seen again, within a push or across pushes, is a replay of its first use.
+  // user's change id seen again, within a push or across pushes, is a replay of its first use if
+  // it says the same, and refused if it says something else.
   const results = [];
   for (const { userId, changes: pushed, now } of pushes) {
     const pushResults: SyncResult[] = [];
     for (const change of pushed) {
-      const replayed = recorded.get(change.changeId);
-      if (replayed) {
-        pushResults.push(replayed);
+      const fingerprint = changeFingerprint(change);
+      const first = recorded.get(recordKey(userId, change.changeId));
+      if (first) {
+        // A result recorded before fingerprints (migration 006) answers any replay, as it did then.
+        const replay = first.fingerprint === null || first.fingerprint === fingerprint;
+        pushResults.push(replay ? first.result : { changeId: change.changeId, status: 'rejected', reason: 'change_id_reused' });
         continue;
       }
       const result =
         change.kind === 'case.put'
-          ? await putCase(trx, userId, change, now, known, pendingCategories)
-          : await putReminder(trx, userId, change, now);
-      recorded.set(change.changeId, result);
-      newRecords.push({ change_id: change.changeId, user_id: userId, result: JSON.stringify(result), created_at: now.toISOString() });
+          ? await putCase(trx, userId, change, now, changeSeq, known, pendingCategories)
+          : await putReminder(trx, userId, change, now, changeSeq);
+      recorded.set(recordKey(userId, change.changeId), { fingerprint, result });
+      newRecords.push({ change_id: change.changeId, user_id: userId, fingerprint, result: JSON.stringify(result), created_at: now.toISOString() });
       pushResults.push(result);
     }
     results.push(pushResults);
@@ -186,12 +213,22 @@ async function applyPushes(trx: Transaction<Database>, lockKeys: KeyLocker, push
   return results;
 }
 
+/** How concurrent pushes are kept apart and their writes numbered for pull. */
+export interface WriteOrdering {
+  lockKeys: KeyLocker;
+  commitOrder: CommitOrder;
+}
+
 /**
  * Idempotent case and reminder sync over Kysely. Each push runs in its own transaction, or, on a
  * single-writer database, through a group commit that applies concurrent pushes as one batch.
  */
-export function createSyncRepository(db: Kysely<Database>, lockKeys: KeyLocker = noKeyLocks, { groupCommit = false } = {}): SyncRepository {
-  const apply = (trx: Transaction<Database>, pushes: readonly Push[]) => applyPushes(trx, lockKeys, pushes);
+export function createSyncRepository(
+  db: Kysely<Database>,
+  { lockKeys = noKeyLocks, commitOrder = writeCounter }: Partial<WriteOrdering> = {},
+  { groupCommit = false } = {},
+): SyncRepository {
+  const apply = (trx: Transaction<Database>, pushes: readonly Push[]) => applyPushes(trx, { lockKeys, commitOrder }, pushes);
   const group = groupCommit ? createGroupCommit(db, apply) : undefined;
   return {
     async applyChanges(userId, changes, now) {
