@@ -19,9 +19,6 @@ export type CaseHistoryItem = z.infer<typeof CaseHistoryItem>;
 
 /** GET /api/case-history?phone=: any spelling of the number; only its digits count. */
 export const CaseHistoryQuery = z.object({
-  phone: z
-    .string()
-    .max(40)
-    .refine((phone) => phone.replace(/\D/g, '').length >= 5, { message: 'at least 5 digits' }),
+  phone: plainText(40).refine((phone) => phone.replace(/\D/g, '').length >= 5, { message: 'at least 5 digits' }),
 });
 export const CaseHistoryResponse = z.object({ cases: z.array(CaseHistoryItem) });
