@@ -92,7 +92,7 @@ function stringPaths(value: unknown, path: Array<string | number> = []): Array<A
 function withString(value: unknown, path: ReadonlyArray<string | number>, replace: (old: string) => string): unknown {
   if (path.length === 0) return replace(value as string);
   const [head, ...rest] = path;
-  const copy: Record<string | number, unknown> = Array.isArray(value) ? [...value] : { ...(value as object) };
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
   copy[head!] = withString(copy[head!], rest, replace);
   return copy;
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Case } from '../../../../shared';
+import { type Case, phoneDigits } from '../../../../shared';
+import { maskSearchable } from '../../policy/trainer-view';
 
 /** The parts of a case that its query and search index are built from. */
 export type IndexedCase = Pick<Case, 'categoryIds' | 'summary' | 'notes' | 'severity'> & {
@@ -22,6 +23,14 @@ export function searchText(c: IndexedCase): string {
   return [c.customer.name, c.customer.phone, c.summary, c.notes]
     .map((field) => normaliseForSearch(field).replace(/[\r\n]+/g, ' '))
     .join('\n');
+}
+
+/**
+ * The columns that a case's search and history are answered from, written with every version
+ * of the case: the text in full, the text as trainers see it, and the phone's digits.
+ */
+export function searchColumns(c: IndexedCase): { search_text: string; masked_search_text: string; customer_phone_digits: string } {
+  return { search_text: searchText(c), masked_search_text: searchText(maskSearchable(c)), customer_phone_digits: phoneDigits(c.customer.phone) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { type Case, isLaterInstant, type Reminder, type SyncChange, SyncResult }
 import type { Database } from '../schema';
 import type { SyncRepository } from '../types';
 import { createGroupCommit } from '../group-commit';
-import { searchText, utc } from './case-index';
+import { searchColumns, utc } from './case-index';
 
 
 /**
@@ -48,7 +48,7 @@ async function putCase(
     status: incoming.status,
     project: incoming.customer.project,
     severity: incoming.severity,
-    search_text: searchText(incoming),
+    ...searchColumns(incoming),
     received_at: utc(incoming.receivedAt),
     updated_at: utc(incoming.updatedAt),
     server_updated_at: now.toISOString(),

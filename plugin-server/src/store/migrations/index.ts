@@ -3,6 +3,7 @@ import * as m001 from './001_initial';
 import * as m002 from './002_search_reminders';
 import * as m003 from './003_api_surface';
 import * as m004 from './004_sync_pull';
+import * as m005 from './005_case_search_bounds';
 
 // Migrations live in code, not discovered on disk, so bundling or moving the server cannot
 // lose one. Names sort in the order they run: add `002_...` below, never rename or edit a
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_search_reminders': m002,
   '003_api_surface': m003,
   '004_sync_pull': m004,
+  '005_case_search_bounds': m005,
 };
 
 /** The schema's history for Kysely's Migrator. */
