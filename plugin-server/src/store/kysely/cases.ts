@@ -161,6 +161,7 @@ export function createCaseRepository(db: Kysely<Database>, substringSearch: Subs
     }
     // An agent's page walks their index in page order (on SQLite even through a trigram match
     // set, checked against each entry): cutting the walk at the budget bounds the page.
+    // PostgreSQL's planner may combine it with, or prefer, a trigram index it estimates cheaper.
     const end = agentId !== undefined ? await walkEnd(agentId, filter.cursor) : undefined;
     if (end) query = upTo(query, end);
     const rows = await query
