@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, Reminder, StoredCase } from '../../../shared';
+import type { Case, Reminder } from '../../../shared';
 import type { CaseFilter, Store } from '../../../plugin-server/src/store';
 import { CATEGORY_IDS, generateCases, PROJECTS } from '../../fixtures/chinese-cases';
 import { AGENT_SCAN_BUDGET } from '../../../plugin-server/src/store/kysely/cases';
 import { makeCase, putChange } from '../helpers';
-import { addUser, STORE_KINDS } from './stores';
+import { addUser, allPages, STORE_KINDS } from './stores';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
 const norm = (text: string) => text.normalize('NFKC').toLowerCase();
@@ -27,19 +27,6 @@ function expected(all: Array<Case & { agentId: string }>, filter: CaseFilter, qu
     )
     .sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((c) => c.id);
-}
-
-/** Every page of a list or search, following cursors. */
-async function allPages(fetch: (cursor?: string) => Promise<{ cases: StoredCase[]; nextCursor: string | null }>) {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 1000; pages++) {
-    const page = await fetch(cursor);
-    ids.push(...page.cases.map((c) => c.id));
-    if (page.nextCursor === null) return ids;
-    cursor = page.nextCursor;
-  }
-  throw new Error('cursor never ended');
 }
 
 describe.each(STORE_KINDS)('store contract on $name: case queries and search', (kind) => {

@@ -5,30 +5,17 @@
 // only in hidden digits.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, StoredCase, User } from '../../../shared';
+import type { Case, User } from '../../../shared';
 import { caseScope, presentCase } from '../../../plugin-server/src/policy/cases';
 import type { CaseFilter, Store } from '../../../plugin-server/src/store';
 import { generateCases } from '../../fixtures/chinese-cases';
 import { makeCase, putChange } from '../helpers';
-import { addUser, STORE_KINDS } from './stores';
+import { addUser, allPages, STORE_KINDS } from './stores';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
 const norm = (text: string) => text.normalize('NFKC').toLowerCase();
 const trainer: User = { id: randomUUID(), username: 'trainer', displayName: '培训师', role: 'trainer' };
 const supervisor: User = { id: randomUUID(), username: 'supervisor', displayName: '主管', role: 'supervisor' };
-
-/** Every page of a search, following cursors. */
-async function allPages(search: (cursor?: string) => Promise<{ cases: StoredCase[]; nextCursor: string | null }>) {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 1000; pages++) {
-    const page = await search(cursor);
-    ids.push(...page.cases.map((c) => c.id));
-    if (page.nextCursor === null) return ids;
-    cursor = page.nextCursor;
-  }
-  throw new Error('cursor never ended');
-}
 
 /**
  * Two cases alike in everything a trainer is shown, unlike in the hidden digits of the phone

@@ -35,7 +35,7 @@ export function searchColumns(c: IndexedCase): { search_text: string; masked_sea
 
 /**
  * Rewrites the category rows of one case (migration 002's backfill; sync batches its own).
- * (The search index follows cases.search_text by itself: triggers on SQLite, GIN on PostgreSQL.)
+ * (The search indexes follow the text columns by themselves: triggers on SQLite, GIN on PostgreSQL.)
  */
 export async function writeCaseIndex(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by migration 002 (schema of its time) and the repositories
