@@ -17,11 +17,14 @@ export const CaseHistoryItem = z.object({
 });
 export type CaseHistoryItem = z.infer<typeof CaseHistoryItem>;
 
+/**
+ * The digits of a phone number however it was spelled (`138 0013 8000`, `(138) 0013-8000`,
+ * full-width `１３８…`): what history matches on and what masking counts.
+ */
+export const phoneDigits = (phone: string): string => phone.normalize('NFKC').replace(/\D/g, '');
+
 /** GET /api/case-history?phone=: any spelling of the number; only its digits count. */
 export const CaseHistoryQuery = z.object({
-  phone: z
-    .string()
-    .max(40)
-    .refine((phone) => phone.replace(/\D/g, '').length >= 5, { message: 'at least 5 digits' }),
+  phone: plainText(40).refine((phone) => phoneDigits(phone).length >= 5, { message: 'at least 5 digits' }),
 });
 export const CaseHistoryResponse = z.object({ cases: z.array(CaseHistoryItem) });

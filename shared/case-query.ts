@@ -32,6 +32,11 @@ export const CaseListQuery = z.object({
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
+/**
+ * One page, newest received first. `nextCursor` is null on the last page only: a page may hold
+ * fewer than `limit` cases, even none, and still go on, because an agent's page examines a
+ * bounded number of their cases (see plugin-server/src/store/kysely/cases.ts).
+ */
 export const CaseListResponse = z.object({ cases: z.array(StoredCase), nextCursor: z.string().nullable() });
 export type CaseListResponse = z.infer<typeof CaseListResponse>;
 

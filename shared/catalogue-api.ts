@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError } from './api';
 import { Category, CategoryId } from './category';
 import { CrmSite } from './crm-site';
-import { Id, Instant, Locale, LocalizedText } from './primitives';
+import { Id, Instant, Locale, LocalizedText, plainText } from './primitives';
 import { Review } from './review';
 import { Template, TemplateStatus } from './template';
 import { WordingRule } from './wording-rule';
@@ -29,7 +29,7 @@ export const TemplateQuery = z.object({
   status: TemplateStatus.optional(),
   language: Locale.optional(),
   /** Text searched in title, body and shortcut, case-insensitively. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: plainText(100).trim().min(1).optional(),
 });
 
 /** A path parameter naming a record by its id. */

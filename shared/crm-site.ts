@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MATCH_PATTERN } from './match-pattern';
-import { Id, label } from './primitives';
+import { Id, label, plainText } from './primitives';
 
 /**
  * How to find one value on a CRM page. `path` is a list of CSS selectors: each one after the
@@ -8,7 +8,7 @@ import { Id, label } from './primitives';
  * the previous one matched. `read` says whether the value is the element's text or its value.
  */
 export const CaptureRule = z.object({
-  path: z.array(z.string().trim().min(1).max(500)).min(1).max(10),
+  path: z.array(plainText(500).trim().min(1)).min(1).max(10),
   read: z.enum(['text', 'value']).default('text'),
 });
 export type CaptureRule = z.infer<typeof CaptureRule>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant, plainText } from './primitives';
 
 /**
  * The five steps of handling an upset customer, in the order the guide gives them
@@ -14,12 +15,12 @@ export type Tone = z.infer<typeof Tone>;
 
 /** One entry of a case's step log: a step done, or skipped with the agent's reason. */
 export const StepEvent = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('done'), step: StepId, at: z.iso.datetime({ offset: true }) }),
+  z.object({ kind: z.literal('done'), step: StepId, at: Instant }),
   z.object({
     kind: z.literal('skipped'),
     step: StepId,
-    at: z.iso.datetime({ offset: true }),
-    reason: z.string().trim().min(1).max(500),
+    at: Instant,
+    reason: plainText(500).trim().min(1),
   }),
 ]);
 export type StepEvent = z.infer<typeof StepEvent>;

@@ -208,6 +208,23 @@ describe('admin pages: text is text', () => {
     // Reviews are the trainers' to write.
     expect(supervisorView).not.toContain('data-action="create-review"');
   });
+
+  it('masks phone numbers written in the summary, plan and skip reasons for trainers', async () => {
+    const agent = await server.signIn('agent');
+    const logged = makeCase({
+      summary: '业主留电话139-0000-5678',
+      plan: '周五前回电13900005678',
+      steps: [{ kind: 'skipped', step: 'vent', at: '2026-03-02T08:31:00.000Z', reason: '改打+86 186 0000 1234' }],
+    });
+    expect((await server.push(agent, [putChange(logged)])).status).toBe(200);
+    const trainerView = await (await page(`/admin/cases/${logged.id}`, 'trainer')).text();
+    expect(trainerView).toContain('业主留电话139****5678');
+    expect(trainerView).toContain('周五前回电139****5678');
+    expect(trainerView).toContain('861****1234');
+    expect(trainerView).not.toMatch(/139-0000|13900005678|186 0000/);
+    const supervisorView = await (await page(`/admin/cases/${logged.id}`, 'supervisor')).text();
+    expect(supervisorView).toContain('业主留电话139-0000-5678');
+  });
 });
 
 describe('admin pages mounted under a prefix', () => {

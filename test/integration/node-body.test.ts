@@ -81,6 +81,53 @@ describe('request bodies read from the Node stream', () => {
     expect(((await stored.json()) as { case: { summary: string } }).case.summary).toBe('交楼延期');
   });
 
+  describe('a body that is not valid UTF-8', () => {
+    // Each would be decoded to U+FFFD by a lenient decoder and stored as such.
+    const malformed: Array<[string, number[]]> = [
+      ['a byte that never starts a character', [0xff]],
+      ['a character cut short', [0xe6, 0xbc]],
+      ['an overlong encoding of "/"', [0xc0, 0xaf]],
+      ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ];
+    /** A push of a valid case, then one whose summary holds `bytes` between Chinese text. */
+    const pushWith = (bytes: number[]) => {
+      const good = makeCase({ summary: '交楼延期' });
+      const bad = makeCase({ summary: '渗水@@' });
+      const json = Buffer.from(JSON.stringify({ changes: [putChange(good), putChange(bad)] }), 'utf8');
+      const at = json.indexOf('@@');
+      return { good, body: Buffer.concat([json.subarray(0, at), Buffer.from(bytes), json.subarray(at + 2)]) };
+    };
+
+    it.each(malformed)('is refused with 400 bad_request, nothing of the batch stored: %s', async (_, bytes) => {
+      const before = await server.store.cases.list({ limit: 200 });
+      const { good, body } = pushWith(bytes);
+      const res = await fetch(`${base}/api/sync/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(400);
+      const { error } = ApiError.parse(await res.json());
+      expect(error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/UTF-8/) });
+      expect(await server.store.cases.get(good.id)).toBeUndefined();
+      expect(await server.store.cases.list({ limit: 200 })).toEqual(before);
+    });
+
+    it('is refused the same way when sent in chunks, and outside Node (app.request)', async () => {
+      const { good, body } = pushWith([0xff]);
+      expect(await rawRequest(chunkedPushHead(), [body.subarray(0, 30), body.subarray(30)])).toBe(400);
+      const portable = await server.app.request('/api/sync/push', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' },
+        body,
+      });
+      expect(portable.status).toBe(400);
+      expect(ApiError.parse(await portable.json()).error.code).toBe('bad_request');
+      expect(await server.store.cases.get(good.id)).toBeUndefined();
+      expect(reported).toEqual([]);
+    });
+  });
+
   it('refuses a declared length over the limit with 413 before reading it', async () => {
     const res = await push(JSON.stringify({ changes: [], padding: 'x'.repeat(LIMIT) }));
     expect(res.status).toBe(413);

@@ -12,7 +12,21 @@ export function nodeIncoming(c: Context): IncomingMessage | undefined {
 }
 
 const WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS']);
-const utf8 = new TextDecoder(); // strips a leading BOM, as Request.text() does
+// Strips a leading BOM, as Request.text() does, but refuses malformed bytes where Request.text()
+// would replace them with U+FFFD: the text a client meant is unknown, so nothing of it is stored.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Puts the body's text where `c.req.json()`, `c.req.text()` and the validators read it first, or refuses bytes that are not UTF-8. */
+function cacheBodyText(c: Context, bytes: Uint8Array): void {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ApiProblem(400, 'bad_request', 'the request body is not valid UTF-8');
+  }
+  // Hono stores promises in the cache although its type names the Body methods.
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
+}
 
 /** Reads a Node request body whole, or stops at `limit` bytes and gives undefined. */
 function readAtMost(incoming: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
@@ -54,20 +68,25 @@ function readAtMost(incoming: IncomingMessage, limit: number): Promise<Uint8Arra
  * validating a sync push (measured in bench/http.bench.ts). So on Node the body is read straight
  * from the Node stream, under the same limit, into Hono's body cache, which `c.req.json()`,
  * `c.req.text()` and the validators read before anything else. Anywhere else (`app.request` in
- * tests, other adapters) Hono's own `bodyLimit` applies.
+ * tests, other adapters) Hono's own `bodyLimit` applies. Either way the body is decoded strictly:
+ * bytes that are not UTF-8 are 400 bad_request, never text with U+FFFD in it.
  */
 export function limitBody(maxBytes: number, onTooLarge: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   const portable = bodyLimit({ maxSize: maxBytes, onError: onTooLarge });
   return createMiddleware(async (c, next) => {
     const incoming = nodeIncoming(c);
-    if (!incoming) return portable(c, next);
+    if (!incoming) {
+      return portable(c, async () => {
+        if (!WITHOUT_BODY.has(c.req.method) && c.req.raw.body) cacheBodyText(c, new Uint8Array(await c.req.raw.arrayBuffer()));
+        await next();
+      });
+    }
     const { 'content-length': declared, 'transfer-encoding': chunked } = incoming.headers;
     if (WITHOUT_BODY.has(c.req.method) || (chunked === undefined && (declared === undefined || declared === '0'))) return next();
     if (chunked === undefined && Number(declared) > maxBytes) return onTooLarge(c);
     const bytes = await readAtMost(incoming, maxBytes);
     if (bytes === undefined) return onTooLarge(c);
-    // Hono stores promises in the cache although its type names the Body methods.
-    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(utf8.decode(bytes));
+    cacheBodyText(c, bytes);
     return next();
   });
 }

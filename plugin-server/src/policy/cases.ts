@@ -1,13 +1,15 @@
 import type { StoredCase, User } from '../../../shared';
 import type { CaseFilter } from '../store';
-import { maskPhone } from './mask-phone';
+import { maskedCase } from './trainer-view';
 
 /**
  * Which cases a user may read: agents their own, everyone else all of them. Trainers review
- * the team's cases but never need to call the customer, so they see phones masked.
+ * the team's cases but never need to call the customer, so they see phone numbers masked, and
+ * search only the text as they see it.
  */
 export function caseScope(user: User): CaseFilter {
-  return user.role === 'agent' ? { agentId: user.id } : {};
+  if (user.role === 'agent') return { agentId: user.id };
+  return user.role === 'trainer' ? { searchMasked: true } : {};
 }
 
 /** Whether `user` may read this case at all. */
@@ -18,6 +20,5 @@ export function canSee(user: User, stored: StoredCase): boolean {
 
 /** The case as `user` is allowed to see it. */
 export function presentCase(user: User, stored: StoredCase): StoredCase {
-  if (user.role !== 'trainer') return stored;
-  return { ...stored, customer: { ...stored.customer, phone: maskPhone(stored.customer.phone) } };
+  return user.role === 'trainer' ? maskedCase(stored) : stored;
 }

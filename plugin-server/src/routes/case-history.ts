@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type CaseHistoryItem, CaseHistoryQuery, CaseHistoryResponse } from '../../../shared';
+import { type CaseHistoryItem, CaseHistoryQuery, CaseHistoryResponse, phoneDigits } from '../../../shared';
 import { type AuthEnv, authenticate, requireRole } from '../auth/middleware';
 import { validate } from '../http/validate';
 import { describe } from '../openapi/describe';
@@ -26,7 +26,7 @@ export const caseHistoryRoutes = (deps: RouteDeps) =>
       describe("A caller's earlier complaints by phone digits, summaries only", { 200: CaseHistoryResponse }),
       validate('query', CaseHistoryQuery),
       async (c) => {
-        const digits = c.req.valid('query').phone.replace(/\D/g, '');
+        const digits = phoneDigits(c.req.valid('query').phone);
         const found = await deps.store.caseHistory.byPhoneDigits(digits, HISTORY_LIMIT);
         const cases: CaseHistoryItem[] = found.map((stored) => ({
           id: stored.id,

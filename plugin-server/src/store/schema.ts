@@ -85,6 +85,10 @@ export interface CasesTable {
   severity: string;
   /** Name, phone, summary and notes, normalised for search, one per line (migration 002). */
   search_text: string;
+  /** search_text as trainers see the case, phone numbers masked: what their search reads (migration 005). */
+  masked_search_text: string;
+  /** The customer phone's digits only, for history lookups by equality (migration 005). */
+  customer_phone_digits: string;
 }
 
 /** Which categories a case is filed under (a case may have several). */

@@ -56,6 +56,8 @@ export interface TemplateFilter {
 export type CaseFilter = Omit<CaseListQuery, 'q' | 'overdue'> & {
   /** Only cases with a pending reminder due before this time: overdue follow-ups. */
   overdueAt?: Date;
+  /** Search the text as trainers see it, phone numbers masked (policy/cases.ts): set by the reader's scope. */
+  searchMasked?: boolean;
 };
 
 /** One page of cases, newest received first; `nextCursor` is null on the last page. */

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, Reminder, StoredCase } from '../../../shared';
+import type { Case, Reminder } from '../../../shared';
 import type { CaseFilter, Store } from '../../../plugin-server/src/store';
 import { CATEGORY_IDS, generateCases, PROJECTS } from '../../fixtures/chinese-cases';
-import { putChange } from '../helpers';
-import { addUser, STORE_KINDS } from './stores';
+import { AGENT_SCAN_BUDGET } from '../../../plugin-server/src/store/kysely/cases';
+import { makeCase, putChange } from '../helpers';
+import { addUser, allPages, STORE_KINDS } from './stores';
 
 const NOW = new Date('2026-03-02T09:00:00.000Z');
 const norm = (text: string) => text.normalize('NFKC').toLowerCase();
@@ -26,19 +27,6 @@ function expected(all: Array<Case & { agentId: string }>, filter: CaseFilter, qu
     )
     .sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((c) => c.id);
-}
-
-/** Every page of a list or search, following cursors. */
-async function allPages(fetch: (cursor?: string) => Promise<{ cases: StoredCase[]; nextCursor: string | null }>) {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 1000; pages++) {
-    const page = await fetch(cursor);
-    ids.push(...page.cases.map((c) => c.id));
-    if (page.nextCursor === null) return ids;
-    cursor = page.nextCursor;
-  }
-  throw new Error('cursor never ended');
 }
 
 describe.each(STORE_KINDS)('store contract on $name: case queries and search', (kind) => {
@@ -155,5 +143,41 @@ describe.each(STORE_KINDS)('store contract on $name: case queries and search', (
     // The old text no longer finds it, and the rest of the index is untouched.
     Object.assign(c, edited);
     expect(await allPages((cursor) => store.cases.search('卫生间', { cursor }))).toEqual(expected(all, {}, '卫生间'));
+  });
+});
+
+describe.each(STORE_KINDS)('store contract on $name: what one page of an agent costs', (kind) => {
+  let store: Store;
+  let close: () => Promise<void>;
+  let agent: string;
+  // The agent's oldest case is the only one to match: a walk finds it only past the budget.
+  const oldest = makeCase({ summary: '鑫苑小区渗水', customer: { ...makeCase().customer, project: '鑫苑' }, receivedAt: '2024-01-01T08:00:00.000Z' });
+
+  beforeAll(async () => {
+    ({ store, close } = await kind.open());
+    agent = await addUser(store);
+    const cases = [oldest, ...generateCases(AGENT_SCAN_BUDGET + 50, 21)];
+    for (let at = 0; at < cases.length; at += 200) {
+      await store.sync.applyChanges(agent, cases.slice(at, at + 200).map((c) => putChange(c)), NOW);
+    }
+  });
+  afterAll(() => close());
+
+  it.each<[string, (cursor?: string) => ReturnType<Store['cases']['list']>]>([
+    ['a one-character search', (cursor) => store.cases.search('鑫', { agentId: agent, cursor })],
+    ['a two-character search', (cursor) => store.cases.search('鑫苑', { agentId: agent, cursor })],
+    ['a filter only the oldest case passes', (cursor) => store.cases.list({ agentId: agent, project: '鑫苑', cursor })],
+  ])('%s examines at most the budget of the agent’s cases, then hands a cursor on', async (_, fetch) => {
+    const first = await fetch();
+    expect(first.cases).toEqual([]);
+    expect(first.nextCursor).not.toBeNull();
+    expect(await allPages(fetch)).toEqual([oldest.id]);
+  });
+
+  it('finds the same cases across pages for longer needles, and team-wide in one page', async () => {
+    expect(await allPages((cursor) => store.cases.search('鑫苑小区', { agentId: agent, cursor }))).toEqual([oldest.id]);
+    expect((await store.cases.search('鑫')).cases.map((c) => c.id)).toEqual([oldest.id]);
+    // Unfiltered pages fill within the budget, as before.
+    expect((await store.cases.list({ agentId: agent, limit: 200 })).cases).toHaveLength(200);
   });
 });

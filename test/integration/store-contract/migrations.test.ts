@@ -81,6 +81,11 @@ describe.each(KINDS)('upgrading a $name database from migration 001', (kind) => 
       expect((await store.cases.search(query)).cases.map((x) => x.id), query).toEqual([c.id]);
     }
     expect((await store.cases.list({ categoryId: 'waterproofing', severity: 'major', project: c.customer.project })).cases).toHaveLength(1);
+    // Migration 005: the history digits and the trainers' masked text, for the old case too.
+    expect((await store.caseHistory.byPhoneDigits('13800138000', 50)).map((x) => x.id)).toEqual([c.id]);
+    expect((await store.cases.search('138****8000', { searchMasked: true })).cases.map((x) => x.id)).toEqual([c.id]);
+    expect((await store.cases.search('0013', { searchMasked: true })).cases).toEqual([]);
+    expect((await store.cases.search('0013')).cases.map((x) => x.id)).toEqual([c.id]);
     expect(await store.reminders.list()).toEqual([]);
     // And the new tables take writes.
     const [result] = await store.sync.applyChanges(
@@ -95,5 +100,49 @@ describe.each(KINDS)('upgrading a $name database from migration 001', (kind) => 
       new Date('2026-03-02T09:00:00.000Z'),
     );
     expect(result!.status).toBe('applied');
+  });
+
+  it('brings instants accepted before they were bounded into the range, so the cases and reminders still read', async () => {
+    const { db, openCurrent, cleanUp } = await kind.create();
+    cleanUps.push(cleanUp);
+    expect((await new Migrator({ db, provider: migrationProvider }).migrateTo('004_sync_pull')).error).toBeUndefined();
+
+    // As the 004-era sync stored them: a device's clock far off, and the probe's year 10000.
+    const agentId = crypto.randomUUID();
+    const far = '9999-12-31T23:59:59.999-23:59';
+    const c = makeCase({
+      receivedAt: '1970-01-01T00:00:00.000Z',
+      updatedAt: far,
+      steps: [{ kind: 'done', step: 'vent', at: far }],
+    });
+    const reminder = { id: crypto.randomUUID(), caseId: c.id, dueAt: far, note: '', status: 'pending', createdAt: c.createdAt, updatedAt: c.createdAt };
+    await db
+      .insertInto('users')
+      .values({ id: agentId, username: 'clockless', display_name: '坐席', role: 'agent', password_hash: 'h', created_at: '2026-01-01T00:00:00.000Z' })
+      .execute();
+    const at = '2026-03-02T09:00:00.000Z';
+    await db
+      .insertInto('cases')
+      .values({
+        id: c.id, agent_id: agentId, customer_name: c.customer.name, customer_phone: c.customer.phone, data: JSON.stringify(c),
+        status: c.status, received_at: new Date(c.receivedAt).toISOString(), updated_at: new Date(far).toISOString(), server_updated_at: at,
+        project: c.customer.project, severity: c.severity, search_text: '',
+      })
+      .execute();
+    await db
+      .insertInto('reminders')
+      .values({ id: reminder.id, case_id: c.id, agent_id: agentId, status: 'pending', due_at: new Date(far).toISOString(), data: JSON.stringify(reminder), updated_at: c.createdAt, server_updated_at: at })
+      .execute();
+    await db.destroy();
+
+    const store = await openCurrent();
+    cleanUps.push(() => store.close());
+    const [stored] = (await store.cases.list()).cases;
+    expect(stored).toMatchObject({ id: c.id, receivedAt: '2000-01-01T00:00:00.000Z', updatedAt: '2199-12-31T23:59:59.999Z', createdAt: c.createdAt });
+    expect(stored!.steps[0]!.at).toBe('2199-12-31T23:59:59.999Z');
+    expect((await store.reminders.list()).map((r) => r.dueAt)).toEqual(['2199-12-31T23:59:59.999Z']);
+    expect((await store.pull.cases({ agentId, after: null, limit: 10 })).map((p) => p.record.id)).toEqual([c.id]);
+    // The columns follow: the case sorts and filters as its data says.
+    expect((await store.cases.list({ receivedBefore: '2000-01-01T00:00:00.001Z' })).cases).toHaveLength(1);
   });
 });

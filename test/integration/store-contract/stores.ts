@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Role } from '../../../shared';
+import type { Role, StoredCase } from '../../../shared';
 import { createPostgresStore, createSqliteStore, type Store } from '../../../plugin-server/src/store';
 import { createTestDatabase } from '../postgres';
 import { makeTempDir } from '../helpers';
@@ -44,4 +44,17 @@ export async function addUser(store: Store, role: Role = 'agent', username = `u-
     createdAt: new Date('2026-03-01T00:00:00.000Z'),
   });
   return id;
+}
+
+/** The ids of every page of a list or search, following cursors. */
+export async function allPages(fetch: (cursor?: string) => Promise<{ cases: StoredCase[]; nextCursor: string | null }>) {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 1000; pages++) {
+    const page = await fetch(cursor);
+    ids.push(...page.cases.map((c) => c.id));
+    if (page.nextCursor === null) return ids;
+    cursor = page.nextCursor;
+  }
+  throw new Error('cursor never ended');
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Case } from '../../../../shared';
+import { type Case, phoneDigits } from '../../../../shared';
+import { maskSearchable } from '../../policy/trainer-view';
 
 /** The parts of a case that its query and search index are built from. */
 export type IndexedCase = Pick<Case, 'categoryIds' | 'summary' | 'notes' | 'severity'> & {
@@ -25,8 +26,16 @@ export function searchText(c: IndexedCase): string {
 }
 
 /**
+ * The columns that a case's search and history are answered from, written with every version
+ * of the case: the text in full, the text as trainers see it, and the phone's digits.
+ */
+export function searchColumns(c: IndexedCase): { search_text: string; masked_search_text: string; customer_phone_digits: string } {
+  return { search_text: searchText(c), masked_search_text: searchText(maskSearchable(c)), customer_phone_digits: phoneDigits(c.customer.phone) };
+}
+
+/**
  * Rewrites the category rows of one case (migration 002's backfill; sync batches its own).
- * (The search index follows cases.search_text by itself: triggers on SQLite, GIN on PostgreSQL.)
+ * (The search indexes follow the text columns by themselves: triggers on SQLite, GIN on PostgreSQL.)
  */
 export async function writeCaseIndex(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by migration 002 (schema of its time) and the repositories

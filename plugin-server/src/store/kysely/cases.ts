@@ -16,8 +16,36 @@ const MAX_LIMIT = 200;
 
 // A page's cursor is the sort key of its last case, (received_at desc, id asc).
 const pageCursor = cursorCodec(Position);
+type PagePosition = ReturnType<typeof pageCursor.decode>;
 
 type CaseQuery = SelectQueryBuilder<Database, 'cases', object>;
+
+/**
+ * Cases after `position` in the page order (received_at desc, id). The plain bound on
+ * received_at repeats the first branch so that an index range, not a filter, applies it.
+ */
+function after<Q extends CaseQuery>(query: Q, position: PagePosition): Q {
+  return query
+    .where('cases.received_at', '<=', position.at)
+    .where((eb) =>
+      eb.or([
+        eb('cases.received_at', '<', position.at),
+        eb.and([eb('cases.received_at', '=', position.at), eb('cases.id', '>', position.id)]),
+      ]),
+    ) as Q;
+}
+
+/** Cases at or before `position` in the page order: the other end of a bounded walk. */
+function upTo(query: CaseQuery, position: PagePosition): CaseQuery {
+  return query
+    .where('cases.received_at', '>=', position.at)
+    .where((eb) =>
+      eb.or([
+        eb('cases.received_at', '>', position.at),
+        eb.and([eb('cases.received_at', '=', position.at), eb('cases.id', '<=', position.id)]),
+      ]),
+    );
+}
 
 function applyFilter(query: CaseQuery, filter: CaseFilter, db: Kysely<Database>): CaseQuery {
   let q = query;
@@ -45,22 +73,14 @@ function applyFilter(query: CaseQuery, filter: CaseFilter, db: Kysely<Database>)
       ),
     );
   }
-  if (filter.cursor !== undefined) {
-    const { at: receivedAt, id } = pageCursor.decode(filter.cursor);
-    q = q.where((eb) =>
-      eb.or([
-        eb('cases.received_at', '<', receivedAt),
-        eb.and([eb('cases.received_at', '=', receivedAt), eb('cases.id', '>', id)]),
-      ]),
-    );
-  }
+  if (filter.cursor !== undefined) q = after(q, pageCursor.decode(filter.cursor));
   return q;
 }
 
 /**
- * How a database finds substrings: `sqlite-fts5` has a trigram FTS5 table (migration 002);
- * `like` relies on LIKE alone, which PostgreSQL serves from its pg_trgm GIN index. Both
- * confirm with LIKE on cases.search_text, so the answer is exact whichever path found it.
+ * How a database finds substrings: `sqlite-fts5` has trigram FTS5 tables (migrations 002, 005);
+ * `like` relies on LIKE alone, which PostgreSQL serves from its pg_trgm GIN indexes. Both
+ * confirm with LIKE on the searched column, so the answer is exact whichever path found it.
  */
 export type SubstringSearch = 'sqlite-fts5' | 'like';
 
@@ -68,24 +88,52 @@ export type SubstringSearch = 'sqlite-fts5' | 'like';
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /**
+ * Which copy of the searchable text a search reads, and its FTS5 table on SQLite: the full
+ * text (migration 002), or the text as trainers see it, phone numbers masked (migration 005).
+ */
+const SEARCHED = {
+  full: { column: 'search_text', fts: 'cases_fts' },
+  masked: { column: 'masked_search_text', fts: 'cases_masked_fts' },
+} as const;
+type Searched = (typeof SEARCHED)[keyof typeof SEARCHED];
+
+/**
  * Above this many matches a needle is common: walking cases newest first and testing each
  * finds a page within a few thousand rows, faster than collecting every match first.
  */
 const COMMON_MATCHES = 5000;
 
-/** The FTS5 rows containing `needle`: the trigram index for 3+ characters, else a scan of the narrow copy. */
-const ftsMatches = (needle: string) =>
-  [...needle].length >= 3
-    ? sql`select rowid from cases_fts where cases_fts match ${ftsPhrase(needle)}`
-    : sql`select rowid from cases_fts where instr(search_text, ${needle}) > 0`;
+/**
+ * The most of one agent's cases, newest first, that one page of theirs examines: at most about
+ * 4 ms on SQLite (2,000 rows read and tested), however many cases the agent has. A page that
+ * runs out of budget before it is full comes back short, even empty, with a cursor to go on.
+ * Everything an agent lists or searches is scoped to their own cases, so this bounds all of
+ * it; team-wide scans are for supervisors and trainers.
+ */
+export const AGENT_SCAN_BUDGET = 2000;
 
-/** Narrows `query` to cases whose search text contains `needle` (already normalised). */
-async function applySearch(query: CaseQuery, needle: string, how: SubstringSearch, db: Kysely<Database>): Promise<CaseQuery> {
-  const contains = sql<boolean>`${sql.ref('cases.search_text')} like ${containsPattern(needle)} escape '\\'`;
-  if (how === 'sqlite-fts5') {
-    const probe = await sql<{ n: number }>`select count(*) as n from (${ftsMatches(needle)} limit ${COMMON_MATCHES})`.execute(db);
+/** The FTS5 rows containing `needle`: the trigram index for 3+ characters, else a scan of the narrow copy. */
+const ftsMatches = (needle: string, { column, fts }: Searched) =>
+  [...needle].length >= 3
+    ? sql`select rowid from ${sql.raw(fts)} where ${sql.raw(fts)} match ${ftsPhrase(needle)}`
+    : sql`select rowid from ${sql.raw(fts)} where instr(${sql.raw(column)}, ${needle}) > 0`;
+
+/** Narrows `query` to cases whose searched text contains `needle` (already normalised). */
+async function applySearch(
+  query: CaseQuery,
+  needle: string,
+  searched: Searched,
+  how: SubstringSearch,
+  db: Kysely<Database>,
+  { agentScoped }: { agentScoped: boolean },
+): Promise<CaseQuery> {
+  const contains = sql<boolean>`${sql.ref(`cases.${searched.column}`)} like ${containsPattern(needle)} escape '\\'`;
+  // An agent's short needle skips the narrow copy: scanning every case's text would cost more
+  // than the agent's bounded walk does.
+  if (how === 'sqlite-fts5' && !(agentScoped && [...needle].length < 3)) {
+    const probe = await sql<{ n: number }>`select count(*) as n from (${ftsMatches(needle, searched)} limit ${COMMON_MATCHES})`.execute(db);
     if (Number(probe.rows[0]?.n ?? 0) < COMMON_MATCHES) {
-      return query.where(sql<boolean>`cases.rowid in (${ftsMatches(needle)})`).where(contains);
+      return query.where(sql<boolean>`cases.rowid in (${ftsMatches(needle, searched)})`).where(contains);
     }
   }
   return query.where(contains);
@@ -93,11 +141,29 @@ async function applySearch(query: CaseQuery, needle: string, how: SubstringSearc
 
 /** Cases over Kysely (writes go through the sync repository). */
 export function createCaseRepository(db: Kysely<Database>, substringSearch: SubstringSearch = 'like'): CaseRepository {
+  /** The last case an agent's walk may examine from `cursor` on: undefined when fewer than the budget remain. */
+  async function walkEnd(agentId: string, cursor: string | undefined): Promise<PagePosition | undefined> {
+    let query = db.selectFrom('cases').select(['cases.received_at', 'cases.id']).where('cases.agent_id', '=', agentId);
+    if (cursor !== undefined) query = after(query, pageCursor.decode(cursor));
+    // Read from the cases_agent_received_id index alone, in its order.
+    const row = await query.orderBy('cases.received_at', 'desc').orderBy('cases.id').limit(1).offset(AGENT_SCAN_BUDGET - 1).executeTakeFirst();
+    return row && { at: row.received_at, id: row.id };
+  }
+
   async function page(filter: CaseFilter, needle: string | undefined): Promise<CasePage> {
     const limit = Math.min(Math.max(Math.trunc(filter.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
     let query: CaseQuery = db.selectFrom('cases');
     query = applyFilter(query, filter, db);
-    if (needle !== undefined) query = await applySearch(query, needle, substringSearch, db);
+    const { agentId } = filter;
+    if (needle !== undefined) {
+      const searched = filter.searchMasked ? SEARCHED.masked : SEARCHED.full;
+      query = await applySearch(query, needle, searched, substringSearch, db, { agentScoped: agentId !== undefined });
+    }
+    // An agent's page walks their index in page order (on SQLite even through a trigram match
+    // set, checked against each entry): cutting the walk at the budget bounds the page.
+    // PostgreSQL's planner may combine it with, or prefer, a trigram index it estimates cheaper.
+    const end = agentId !== undefined ? await walkEnd(agentId, filter.cursor) : undefined;
+    if (end) query = upTo(query, end);
     const rows = await query
       .select(['cases.data', 'cases.agent_id', 'cases.server_updated_at', 'cases.received_at', 'cases.id'])
       .orderBy('cases.received_at', 'desc')
@@ -108,10 +174,9 @@ export function createCaseRepository(db: Kysely<Database>, substringSearch: Subs
     const more = rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
     const last = shown.at(-1);
-    return {
-      cases: shown.map(toStoredCase),
-      nextCursor: more && last ? pageCursor.encode({ at: last.received_at, id: last.id }) : null,
-    };
+    // A full page goes on after its last case; a walk that ran out of budget, after its end.
+    const next = more && last ? { at: last.received_at, id: last.id } : end;
+    return { cases: shown.map(toStoredCase), nextCursor: next ? pageCursor.encode(next) : null };
   }
 
   return {

@@ -3,7 +3,7 @@ import { type Case, isLaterInstant, type Reminder, type SyncChange, SyncResult }
 import type { Database, SyncChangesTable } from '../schema';
 import type { SyncRepository } from '../types';
 import { createGroupCommit } from '../group-commit';
-import { searchText, utc } from './case-index';
+import { searchColumns, utc } from './case-index';
 import { changeFingerprint } from './change-fingerprint';
 import { type CommitOrder, writeCounter } from './commit-order';
 
@@ -54,7 +54,7 @@ async function putCase(
     status: incoming.status,
     project: incoming.customer.project,
     severity: incoming.severity,
-    search_text: searchText(incoming),
+    ...searchColumns(incoming),
     received_at: utc(incoming.receivedAt),
     updated_at: utc(incoming.updatedAt),
     server_updated_at: now.toISOString(),

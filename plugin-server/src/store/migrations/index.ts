@@ -3,6 +3,7 @@ import * as m001 from './001_initial';
 import * as m002 from './002_search_reminders';
 import * as m003 from './003_api_surface';
 import * as m004 from './004_sync_pull';
+import * as m005 from './005_case_search_bounds';
 import * as m006 from './006_commit_order';
 import * as m007 from './007_auth_hardening';
 
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_search_reminders': m002,
   '003_api_surface': m003,
   '004_sync_pull': m004,
+  '005_case_search_bounds': m005,
   '006_commit_order': m006,
   '007_auth_hardening': m007,
 };
