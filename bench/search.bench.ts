@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../plugin-server/src/store';
-import { searchText } from '../plugin-server/src/store/kysely/case-index';
+import { searchColumns } from '../plugin-server/src/store/kysely/case-index';
 import { generateCases } from '../test/fixtures/chinese-cases';
 import { ms, percentile } from './stats';
 
@@ -25,16 +25,19 @@ async function build(file: string) {
   );
   const insertCase = db.prepare(
     `insert into cases (id, agent_id, customer_name, customer_phone, data, status, received_at, updated_at,
-       server_updated_at, project, severity, search_text) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       server_updated_at, change_seq, project, severity, search_text, masked_search_text, customer_phone_digits)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertCategory = db.prepare('insert or ignore into case_categories (category_id, case_id) values (?, ?)');
   db.transaction(() => {
     for (const id of AGENTS) user.run(id, id, id);
     generateCases(CASES, 2026).forEach((c, i) => {
       const utc = (instant: string) => new Date(instant).toISOString();
+      const columns = searchColumns(c);
       insertCase.run(
         c.id, AGENTS[i % AGENTS.length], c.customer.name, c.customer.phone, JSON.stringify(c), c.status,
-        utc(c.receivedAt), utc(c.updatedAt), '2026-03-02T09:00:00.000Z', c.customer.project, c.severity, searchText(c),
+        utc(c.receivedAt), utc(c.updatedAt), '2026-03-02T09:00:00.000Z', i + 1, c.customer.project, c.severity,
+        columns.search_text, columns.masked_search_text, columns.customer_phone_digits,
       );
       for (const category of c.categoryIds) insertCategory.run(category, c.id);
     });
