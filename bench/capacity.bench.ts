@@ -27,7 +27,7 @@ const CATALOGUE = ['/api/templates?status=published', '/api/categories', '/api/w
 
 const GOAL_P99_MS = 100;
 const GOALS = { sqlite: 5000, postgresTwo: 2500 } as const;
-const STEPS = [250, 500, 1000, 2000, 3000, 4000, 5000, 6000, 8000, 10_000, 12_500, 15_000, 20_000];
+const STEPS = [250, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 5500, 6000, 7000, 8000, 10_000, 12_500, 15_000];
 const STEP_SECONDS = 6;
 /** Accounts the simulated agents share (each agent its own cases): sign-ins are not what is measured. */
 const ACCOUNTS = 100;
@@ -105,6 +105,8 @@ interface StepResult {
   agents: number;
   requests: number;
   p99: number;
+  /** The p99 of each kind of request, to see which one gave out first. */
+  p99ByKind: Record<Kind, number>;
   failed: number;
   /** Whether the generator sent on time: a late generator measures itself, not the server. */
   lagMs: number;
@@ -137,6 +139,7 @@ async function runStep(count: number, instances: readonly Instance[], pool: Simu
     pool.push({ ...newWork(instances[0]!.tokens[account]!), cursor: cursors[account] });
   }
   const latencies: number[] = [];
+  const byKind = Object.fromEntries(Object.keys(PER_AGENT).map((kind) => [kind, [] as number[]])) as Record<Kind, number[]>;
   let failed = 0;
   let maxLag = 0;
   const inFlight: Promise<void>[] = [];
@@ -162,6 +165,7 @@ async function runStep(count: number, instances: readonly Instance[], pool: Simu
         const took = performance.now() - due;
         for (const status of statuses) {
           latencies.push(took);
+          byKind[kind].push(took);
           if (status < 200 || status >= 300) failed++;
         }
       }),
@@ -169,7 +173,10 @@ async function runStep(count: number, instances: readonly Instance[], pool: Simu
   }
   await Promise.all(inFlight);
   latencies.sort((a, b) => a - b);
-  return { agents: count, requests: latencies.length, p99: percentile(latencies, 0.99), failed, lagMs: maxLag };
+  const p99ByKind = Object.fromEntries(
+    Object.entries(byKind).map(([kind, values]) => [kind, percentile(values.sort((a, b) => a - b), 0.99)]),
+  ) as Record<Kind, number>;
+  return { agents: count, requests: latencies.length, p99: percentile(latencies, 0.99), p99ByKind, failed, lagMs: maxLag };
 }
 
 /** Steps N up until a step misses (p99 over the goal, or any failure); the largest N that held. */
@@ -180,8 +187,9 @@ async function capacity(name: string, instances: readonly Instance[]): Promise<n
   for (const agents of STEPS) {
     const step = await runStep(agents, instances, pool, cursors);
     const held = step.p99 <= GOAL_P99_MS && step.failed === 0;
+    const kinds = Object.entries(step.p99ByKind).map(([kind, p99]) => `${kind} ${p99.toFixed(0)}`).join(', ');
     console.log(
-      `  ${name.padEnd(28)} ${String(agents).padStart(6)} agents  ${(step.requests / STEP_SECONDS).toFixed(0).padStart(5)} req/s  p99 ${step.p99.toFixed(1).padStart(6)} ms  failed ${step.failed}  generator lag ${step.lagMs.toFixed(0)} ms  ${held ? 'held' : 'MISSED'}`,
+      `  ${name.padEnd(28)} ${String(agents).padStart(6)} agents  ${(step.requests / STEP_SECONDS).toFixed(0).padStart(5)} req/s  p99 ${step.p99.toFixed(1).padStart(6)} ms (${kinds})  failed ${step.failed}  generator lag ${step.lagMs.toFixed(0)} ms  ${held ? 'held' : 'MISSED'}`,
     );
     if (!held) break;
     carried = agents;
