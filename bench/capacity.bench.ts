@@ -179,18 +179,25 @@ async function runStep(count: number, instances: readonly Instance[], pool: Simu
   return { agents: count, requests: latencies.length, p99: percentile(latencies, 0.99), p99ByKind, failed, lagMs: maxLag };
 }
 
-/** Steps N up until a step misses (p99 over the goal, or any failure); the largest N that held. */
+/**
+ * Steps N up until a step misses (p99 over the goal, or any failure); the largest N that held.
+ * A missed step is run once more before it counts: on a shared 2-core machine one stall (a
+ * checkpoint, a collection, a neighbour) can decide a 6-second p99 on its own.
+ */
 async function capacity(name: string, instances: readonly Instance[]): Promise<number> {
   const pool: SimulatedAgent[] = [];
   const cursors = await headCursors(instances[0]!);
   let carried = 0;
   for (const agents of STEPS) {
-    const step = await runStep(agents, instances, pool, cursors);
-    const held = step.p99 <= GOAL_P99_MS && step.failed === 0;
-    const kinds = Object.entries(step.p99ByKind).map(([kind, p99]) => `${kind} ${p99.toFixed(0)}`).join(', ');
-    console.log(
-      `  ${name.padEnd(28)} ${String(agents).padStart(6)} agents  ${(step.requests / STEP_SECONDS).toFixed(0).padStart(5)} req/s  p99 ${step.p99.toFixed(1).padStart(6)} ms (${kinds})  failed ${step.failed}  generator lag ${step.lagMs.toFixed(0)} ms  ${held ? 'held' : 'MISSED'}`,
-    );
+    let held = false;
+    for (let attempt = 1; attempt <= 2 && !held; attempt++) {
+      const step = await runStep(agents, instances, pool, cursors);
+      held = step.p99 <= GOAL_P99_MS && step.failed === 0;
+      const kinds = Object.entries(step.p99ByKind).map(([kind, p99]) => `${kind} ${p99.toFixed(0)}`).join(', ');
+      console.log(
+        `  ${name.padEnd(28)} ${String(agents).padStart(6)} agents  ${(step.requests / STEP_SECONDS).toFixed(0).padStart(5)} req/s  p99 ${step.p99.toFixed(1).padStart(6)} ms (${kinds})  failed ${step.failed}  generator lag ${step.lagMs.toFixed(0)} ms  ${held ? 'held' : attempt === 1 ? 'missed, once more' : 'MISSED'}`,
+      );
+    }
     if (!held) break;
     carried = agents;
   }
