@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaseStatus, Commitment, Dispatch, LifeEvent, RevisitAttempt } from './case-life';
 import { CategoryId } from './category';
 import { Id, Instant, Locale, plainText } from './primitives';
 import { StepEvent, StepId } from './steps';
@@ -18,8 +19,7 @@ export type Validity = z.infer<typeof Validity>;
 export const Mood = z.enum(['calm', 'upset', 'angry']);
 export type Mood = z.infer<typeof Mood>;
 
-export const CaseStatus = z.enum(['open', 'following_up', 'closed']);
-export type CaseStatus = z.infer<typeof CaseStatus>;
+export { CaseStatus } from './case-life';
 
 /**
  * The customer as read from the CRM page at the time of the complaint. Every field is text the
@@ -63,6 +63,9 @@ export const Restatement = z.object({
 });
 export type Restatement = z.infer<typeof Restatement>;
 
+/** A CRM page address: http(s) only, so a stored value can never run script when opened. */
+export const RecordUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
 /** One complaint interaction: written first in the extension, synced to the server. */
 export const Case = z.object({
   id: Id,
@@ -80,6 +83,16 @@ export const Case = z.object({
   plan: plainText(4000),
   notes: plainText(8000),
   status: CaseStatus,
+  /** Every move of `status`, oldest first; defaults keep cases logged before it parseable. */
+  lifecycle: z.array(LifeEvent).max(200).default([]),
+  /** The promises made in the plan step (言出必行), each judged kept or broken at the revisit. */
+  commitments: z.array(Commitment).max(50).default([]),
+  /** Hand-overs to the responsible departments, with what each reported back. */
+  dispatches: z.array(Dispatch).max(20).default([]),
+  /** The revisit calls after the fix (回訪). */
+  revisits: z.array(RevisitAttempt).max(50).default([]),
+  /** The CRM record's page, captured with the customer: a case opened later brings it up. */
+  recordUrl: RecordUrl.optional(),
   receivedAt: Instant,
   createdAt: Instant,
   /** Set by the client on every edit; the server keeps the newest version of a case. */

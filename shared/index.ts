@@ -3,6 +3,7 @@ export * from './primitives';
 export * from './category';
 export * from './user';
 export * from './steps';
+export * from './case-life';
 export * from './case';
 export * from './template';
 export * from './reminder';

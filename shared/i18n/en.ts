@@ -43,7 +43,7 @@ export const en = {
     severities: { normal: 'Normal', major: 'Major' },
     validities: { unassessed: 'Not assessed', valid: 'Valid', invalid: 'Invalid' },
     moods: { calm: 'Calm', upset: 'Upset', angry: 'Angry' },
-    caseStatuses: { open: 'Open', following_up: 'Following up', closed: 'Closed' },
+    caseStatuses: { open: 'Open', in_handling: 'In handling', awaiting_revisit: 'Awaiting revisit', closed: 'Closed' },
     templateStatuses: { draft: 'Draft', published: 'Published', archived: 'Archived' },
     reminderStatuses: { pending: 'Due', fired: 'Fired', done: 'Done', cancelled: 'Cancelled' },
     tones: {

@@ -23,7 +23,7 @@ export const zhHans: Catalogue = {
     severities: { normal: '一般', major: '重大' },
     validities: { unassessed: '未判定', valid: '有效', invalid: '无效' },
     moods: { calm: '平静', upset: '不满', angry: '愤怒' },
-    caseStatuses: { open: '处理中', following_up: '跟进中', closed: '已结案' },
+    caseStatuses: { open: '已受理', in_handling: '处理中', awaiting_revisit: '待回访', closed: '已结案' },
     templateStatuses: { draft: '草稿', published: '已发布', archived: '已归档' },
     reminderStatuses: { pending: '待提醒', fired: '已提醒', done: '已完成', cancelled: '已取消' },
     tones: { empathy: '共情', apology: '致歉', restatement: '复述', options: '方案', closing: '结束语', refusal: '婉拒' },

@@ -23,7 +23,7 @@ export const zhHant: Catalogue = {
     severities: { normal: '一般', major: '重大' },
     validities: { unassessed: '未判定', valid: '有效', invalid: '無效' },
     moods: { calm: '平靜', upset: '不滿', angry: '憤怒' },
-    caseStatuses: { open: '處理中', following_up: '跟進中', closed: '已結案' },
+    caseStatuses: { open: '已受理', in_handling: '處理中', awaiting_revisit: '待回訪', closed: '已結案' },
     templateStatuses: { draft: '草稿', published: '已發佈', archived: '已歸檔' },
     reminderStatuses: { pending: '待提醒', fired: '已提醒', done: '已完成', cancelled: '已取消' },
     tones: { empathy: '共情', apology: '致歉', restatement: '複述', options: '方案', closing: '結束語', refusal: '婉拒' },

@@ -265,7 +265,7 @@ describe('admin pages: the words are the catalogue\'s', () => {
       categoryIds: ['housing_quality', 'waterproofing'],
       severity: 'major',
       mood: 'angry',
-      status: 'following_up',
+      status: 'awaiting_revisit',
       summary: '漏水',
       plan: '明天上午',
       steps: [
@@ -314,7 +314,7 @@ describe('admin pages: the words are the catalogue\'s', () => {
   it.each(LOCALES)('%s: the case pages show the catalogue\'s steps, channel, severity, mood, status and rubric', async (locale) => {
     const w = wordsFor(locale);
     const list = parse(await (await ownPage('/admin/cases', 'trainer', ACCEPT[locale])).text());
-    expect(texts(list.querySelectorAll(`tr[data-case-id="${loggedCase.id}"] td`))[4]).toBe(w.domain.caseStatuses.following_up);
+    expect(texts(list.querySelectorAll(`tr[data-case-id="${loggedCase.id}"] td`))[4]).toBe(w.domain.caseStatuses.awaiting_revisit);
 
     const html = parse(await (await ownPage(`/admin/cases/${loggedCase.id}`, 'trainer', ACCEPT[locale])).text());
     const steps = numbered(w);
@@ -326,7 +326,7 @@ describe('admin pages: the words are the catalogue\'s', () => {
     expect(facts.get(w.admin.channel)).toBe(w.domain.channels.property_relay);
     expect(facts.get(w.admin.severity)).toBe(w.domain.severities.major);
     expect(facts.get(w.admin.mood)).toBe(w.domain.moods.angry);
-    expect(facts.get(w.admin.caseStatus)).toBe(w.domain.caseStatuses.following_up);
+    expect(facts.get(w.admin.caseStatus)).toBe(w.domain.caseStatuses.awaiting_revisit);
     const categories = new Map((await ownServer.store.categories.list()).map((category) => [category.id, category.names[locale]]));
     expect(facts.get(w.admin.categories)).toBe(loggedCase.categoryIds.map((id) => categories.get(id)).join(w.admin.listSeparator));
     expect(html.querySelector('[data-testid="step-log"] .reason')?.textContent).toBe(w.admin.skippedBecause('明天再打'));

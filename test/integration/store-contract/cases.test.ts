@@ -77,7 +77,7 @@ describe.each(STORE_KINDS)('store contract on $name: case queries and search', (
   const filters = (): Array<[string, CaseFilter]> => [
     ['no filter', {}],
     ['an agent', { agentId: agents[1]! }],
-    ['a status', { status: 'following_up' }],
+    ['a status', { status: 'awaiting_revisit' }],
     ['a severity', { severity: 'major' }],
     ['a project', { project: PROJECTS[3]! }],
     ['a category', { categoryId: CATEGORY_IDS[0]! }],

@@ -102,6 +102,36 @@ describe.each(KINDS)('upgrading a $name database from migration 001', (kind) => 
     expect(result!.status).toBe('applied');
   });
 
+  it('moves cases in the retired `following_up` state to `awaiting_revisit`, and old cases gain an empty life', async () => {
+    const { db, openCurrent, cleanUp } = await kind.create();
+    cleanUps.push(cleanUp);
+    expect((await new Migrator({ db, provider: migrationProvider }).migrateTo('001_initial')).error).toBeUndefined();
+    const agentId = crypto.randomUUID();
+    // As an API client could have pushed it before the case had a life: no lifecycle fields at all.
+    const { lifecycle: _l, commitments: _c, dispatches: _d, revisits: _r, ...old } = makeCase();
+    const following = { ...old, id: crypto.randomUUID(), status: 'following_up' };
+    await db
+      .insertInto('users')
+      .values({ id: agentId, username: 'old-agent', display_name: '老坐席', role: 'agent', password_hash: 'h', created_at: '2026-01-01T00:00:00.000Z' })
+      .execute();
+    for (const c of [following, { ...old, id: crypto.randomUUID() }]) {
+      await db
+        .insertInto('cases')
+        .values({
+          id: c.id, agent_id: agentId, customer_name: c.customer.name, customer_phone: c.customer.phone, data: JSON.stringify(c),
+          status: c.status, received_at: c.receivedAt, updated_at: c.updatedAt, server_updated_at: '2026-03-02T09:00:00.000Z',
+        })
+        .execute();
+    }
+    await db.destroy();
+
+    const store = await openCurrent();
+    cleanUps.push(() => store.close());
+    expect(await store.cases.get(following.id)).toMatchObject({ status: 'awaiting_revisit', lifecycle: [], commitments: [], dispatches: [], revisits: [] });
+    expect((await store.cases.list({ status: 'awaiting_revisit' })).cases.map((c) => c.id)).toEqual([following.id]);
+    expect((await store.cases.list({ status: 'open' })).cases).toHaveLength(1);
+  });
+
   it('brings instants accepted before they were bounded into the range, so the cases and reminders still read', async () => {
     const { db, openCurrent, cleanUp } = await kind.create();
     cleanUps.push(cleanUp);
