@@ -21,6 +21,9 @@ export type Mood = z.infer<typeof Mood>;
 
 export { CaseStatus } from './case-life';
 
+/** A CRM page address: http(s) only, so a stored value can never run script when opened. */
+export const RecordUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
 /**
  * The customer as read from the CRM page at the time of the complaint. Every field is text the
  * CRM showed, bounded and control-character free; none is trusted as markup.
@@ -31,6 +34,8 @@ export const CustomerSnapshot = z.object({
   project: plainText(100).trim().default(''),
   unit: plainText(60).trim().default(''),
   crmRecordId: plainText(100).trim().default(''),
+  /** The CRM page the customer was read on: a case opened later from a list brings it up. */
+  recordUrl: RecordUrl.optional(),
 });
 export type CustomerSnapshot = z.infer<typeof CustomerSnapshot>;
 
@@ -63,9 +68,6 @@ export const Restatement = z.object({
 });
 export type Restatement = z.infer<typeof Restatement>;
 
-/** A CRM page address: http(s) only, so a stored value can never run script when opened. */
-export const RecordUrl = z.url({ protocol: /^https?$/ }).max(2000);
-
 /** One complaint interaction: written first in the extension, synced to the server. */
 export const Case = z.object({
   id: Id,
@@ -91,8 +93,6 @@ export const Case = z.object({
   dispatches: z.array(Dispatch).max(20).default([]),
   /** The revisit calls after the fix (回訪). */
   revisits: z.array(RevisitAttempt).max(50).default([]),
-  /** The CRM record's page, captured with the customer: a case opened later brings it up. */
-  recordUrl: RecordUrl.optional(),
   receivedAt: Instant,
   createdAt: Instant,
   /** Set by the client on every edit; the server keeps the newest version of a case. */

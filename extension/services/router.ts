@@ -87,7 +87,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
 
   const fromContent: Handlers<ContentToBackground> = {
     'page.customer': async (message, origin) => {
-      if (origin.tabId !== null && (await deps.tabCustomers.report(origin.tabId, message.captured))) await deps.notifySidebars(origin.tabId);
+      if (origin.tabId !== null && (await deps.tabCustomers.report(origin.tabId, message.captured, origin.url))) await deps.notifySidebars(origin.tabId);
       return { ok: true };
     },
     'page.site': (_message, origin) => deps.pageSetup(origin.url),

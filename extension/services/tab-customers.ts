@@ -1,4 +1,4 @@
-import { CustomerSnapshot, type ContentToBackground } from '../../shared';
+import { CustomerSnapshot, RecordUrl, type ContentToBackground } from '../../shared';
 import type { StorageArea } from './storage-area';
 
 const key = (tabId: number) => `tab:${tabId}:customer`;
@@ -21,7 +21,11 @@ export function createTabCustomers(area: StorageArea) {
      * Takes what a tab's content script scraped: parsed here with the shared schema (what does
      * not pass is no customer), kept, and whether it changed the tab's customer.
      */
-    async report(tabId: number, captured: Extract<ContentToBackground, { type: 'page.customer' }>['captured']): Promise<boolean> {
+    async report(
+      tabId: number,
+      captured: Extract<ContentToBackground, { type: 'page.customer' }>['captured'],
+      pageUrl: string | null,
+    ): Promise<boolean> {
       const parsed = captured
         ? CustomerSnapshot.safeParse({
             name: captured.customerName ?? '',
@@ -29,6 +33,8 @@ export function createTabCustomers(area: StorageArea) {
             project: captured.project,
             unit: captured.unit,
             crmRecordId: captured.crmRecordId,
+            // The page's own address, told by the browser (never by the page): where the record lives.
+            recordUrl: RecordUrl.safeParse(pageUrl).data,
           })
         : null;
       const customer = parsed?.success ? parsed.data : null;

@@ -45,6 +45,7 @@ export const en = {
     moods: { calm: 'Calm', upset: 'Upset', angry: 'Angry' },
     caseStatuses: { open: 'Open', in_handling: 'In handling', awaiting_revisit: 'Awaiting revisit', closed: 'Closed' },
     templateStatuses: { draft: 'Draft', published: 'Published', archived: 'Archived' },
+    closeReasons: { revisited: 'Revisited', unreachable: 'Customer unreachable', withdrawn: 'Withdrawn', duplicate: 'Duplicate', invalid: 'Invalid' },
     reminderStatuses: { pending: 'Due', fired: 'Fired', done: 'Done', cancelled: 'Cancelled' },
     tones: {
       empathy: 'Empathy',
@@ -240,6 +241,36 @@ export const en = {
     readBack: (r: Restatement) =>
       `Let me make sure I have this right: ${r.what}${r.where ? ` in ${r.where}` : ''}${r.since ? ` since ${r.since}` : ''}. Is that correct?`,
     summary: (r: Restatement) => [r.what, r.where && `in ${r.where}`, r.since && `since ${r.since}`].filter(Boolean).join(', '),
+  },
+
+  life: {
+    title: 'Case',
+    status: 'State',
+    newCase: 'New complaint for this customer',
+    newCaseHint: 'This case stays as it is.',
+    revisit: 'Revisit call',
+    reached: 'Customer reached',
+    unreachable: 'Not reached',
+    score: 'Satisfaction (1–5)',
+    comment: 'What the customer said',
+    logRevisit: 'Log the call',
+    closeReason: 'Close as',
+    closeNote: 'Reason',
+    close: 'Close the case',
+    reopen: 'Reopen',
+    reopenNote: 'Why it is reopened',
+    attempts: (n: number) => `${n} revisit call${n === 1 ? '' : 's'} logged`,
+    needs: {
+      already_closed: 'The case is closed.',
+      not_closed: 'The case is not closed.',
+      no_revisit: 'Close after a revisit that reached the customer and got a score.',
+      commitments_unjudged: 'Mark every promise kept or broken first.',
+      dispatch_unanswered: 'A department has not reported back yet.',
+      too_few_attempts: 'Try the customer at least three times before closing as unreachable.',
+      note: 'Give a reason.',
+      no_such_dispatch: 'No such dispatch.',
+      no_such_commitment: 'No such promise.',
+    },
   },
 
   admin: {

@@ -22,6 +22,7 @@ import { CategoryPicker } from './CategoryPicker';
 import { ComposeTray, type TrayItem } from './ComposeTray';
 import { CustomerCard } from './CustomerCard';
 import { IntakeCard } from './IntakeCard';
+import { LifeCard } from './LifeCard';
 import { PickFromPage } from './PickFromPage';
 import { PromptCard } from './PromptCard';
 import { StepList } from './StepList';
@@ -159,6 +160,15 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
     setNotice(result.ok ? { kind: 'ok', text: t.sidebar.inserted } : { kind: 'error', text: t.sidebar.insertFailed });
     return result.ok;
   };
+  /** The customer's next complaint: what the current case had pending is written, and it stays as it is. */
+  const startNextCase = async () => {
+    if (!draft) return;
+    await flush();
+    setTray([]);
+    setPicked(null);
+    setNotice(null);
+    setDraft(newCase(context.customer ?? draft.customer, locale, new Date(), newRecordId()));
+  };
   const onQueue = (template: Template, text: string) =>
     setTray((items) => [...items, { key: newRecordId(), templateId: template.id, text }]);
   const trayText = tray.map((item) => item.text).join(draft?.language === 'en' ? ' ' : '');
@@ -275,6 +285,13 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
             onInsert={(template, text) => void insertText(text, [{ template, text }])}
             onQueue={onQueue}
             onReminder={(dueAt, note) => void onReminder(dueAt, note)}
+          />
+          <LifeCard
+            key={draft.id}
+            record={draft}
+            t={t}
+            onChange={(next) => update(edited(next, {}, new Date()))}
+            onNewCase={() => void startNextCase()}
           />
           <ComposeTray
             items={tray}
