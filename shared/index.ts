@@ -26,3 +26,4 @@ export * from './wording-match';
 export * from './locale';
 export * from './ids';
 export * from './i18n';
+export * from './working-days';
