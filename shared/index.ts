@@ -27,3 +27,4 @@ export * from './locale';
 export * from './ids';
 export * from './i18n';
 export * from './working-days';
+export * from './time-limits';
