@@ -27,3 +27,5 @@ export * from './wording-match';
 export * from './locale';
 export * from './ids';
 export * from './i18n';
+export * from './working-days';
+export * from './time-limits';
