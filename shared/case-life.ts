@@ -122,9 +122,12 @@ export function unreachableAttempts(life: CaseLife): number {
 }
 
 const moved = <T extends CaseLife>(record: T, to: CaseStatus, at: string, extra: Partial<LifeEvent> = {}): T =>
-  record.status === to && !extra.reason
+  record.status === to
     ? record
     : { ...record, status: to, lifecycle: [...record.lifecycle, { at, from: record.status, to, note: '', ...extra }] };
+
+/** A closed case takes no more work until it is reopened. */
+const CLOSED: { ok: false; needs: LifeNeed[] } = { ok: false, needs: ['already_closed'] };
 
 /** The state a case that is not closed is in, read from its dispatches. */
 function workingStatus(life: CaseLife): CaseStatus {
@@ -134,14 +137,14 @@ function workingStatus(life: CaseLife): CaseStatus {
 
 /** Hands the case to a department: it is then in handling until every dispatch is answered. */
 export function dispatchCase<T extends CaseLife>(record: T, dispatch: Dispatch): LifeResult<T> {
-  if (record.status === 'closed') return { ok: false, needs: ['already_closed'] };
+  if (record.status === 'closed') return CLOSED;
   const next = { ...record, dispatches: [...record.dispatches.filter((d) => d.id !== dispatch.id), dispatch] };
   return { ok: true, record: moved(next, workingStatus(next), dispatch.at) };
 }
 
 /** Records a department's answer; once every dispatch is answered the case awaits its revisit. */
 export function recordDispatchResult<T extends CaseLife>(record: T, dispatchId: string, result: DispatchResult): LifeResult<T> {
-  if (record.status === 'closed') return { ok: false, needs: ['already_closed'] };
+  if (record.status === 'closed') return CLOSED;
   if (!record.dispatches.some((d) => d.id === dispatchId)) return { ok: false, needs: ['no_such_dispatch'] };
   const next = { ...record, dispatches: record.dispatches.map((d) => (d.id === dispatchId ? { ...d, result } : d)) };
   return { ok: true, record: moved(next, workingStatus(next), result.at) };
@@ -149,7 +152,7 @@ export function recordDispatchResult<T extends CaseLife>(record: T, dispatchId: 
 
 /** Logs a revisit call; a case with nothing dispatched awaits its revisit once one is tried. */
 export function recordRevisit<T extends CaseLife>(record: T, attempt: RevisitAttempt): LifeResult<T> {
-  if (record.status === 'closed') return { ok: false, needs: ['already_closed'] };
+  if (record.status === 'closed') return CLOSED;
   const next = { ...record, revisits: [...record.revisits, attempt] };
   return { ok: true, record: moved(next, workingStatus(next), attempt.at) };
 }
