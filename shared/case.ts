@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseStatus, Commitment, Dispatch, LifeEvent, RevisitAttempt } from './case-life';
+import { CaseEmergency } from './case-escalation';
 import { CategoryId } from './category';
 import { Id, Instant, Locale, plainText } from './primitives';
 import { StepEvent, StepId } from './steps';
@@ -33,6 +34,8 @@ export const CustomerSnapshot = z.object({
   phone: plainText(40).trim(),
   project: plainText(100).trim().default(''),
   unit: plainText(60).trim().default(''),
+  /** The building, when the CRM shows it apart from the unit: group complaints match on it. */
+  building: plainText(60).trim().default(''),
   crmRecordId: plainText(100).trim().default(''),
   /** The CRM page the customer was read on: a case opened later from a list brings it up. */
   recordUrl: RecordUrl.optional(),
@@ -93,6 +96,10 @@ export const Case = z.object({
   dispatches: z.array(Dispatch).max(20).default([]),
   /** The revisit calls after the fix (回訪). */
   revisits: z.array(RevisitAttempt).max(50).default([]),
+  /** An emergency declared on the case, with its plan's checklist as ticked. */
+  emergency: CaseEmergency.optional(),
+  /** The group complaint the agent linked the case to: it then gets the group's plan and halved limits. */
+  groupId: Id.optional(),
   receivedAt: Instant,
   createdAt: Instant,
   /** Set by the client on every edit; the server keeps the newest version of a case. */

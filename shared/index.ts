@@ -4,6 +4,7 @@ export * from './category';
 export * from './user';
 export * from './steps';
 export * from './case-life';
+export * from './case-escalation';
 export * from './case';
 export * from './template';
 export * from './reminder';
