@@ -35,7 +35,7 @@ export const CustomerSnapshot = z.object({
   project: plainText(100).trim().default(''),
   unit: plainText(60).trim().default(''),
   /** The building, when the CRM shows it apart from the unit: group complaints match on it. */
-  building: plainText(60).trim().default(''),
+  building: plainText(60).trim().optional(),
   crmRecordId: plainText(100).trim().default(''),
   /** The CRM page the customer was read on: a case opened later from a list brings it up. */
   recordUrl: RecordUrl.optional(),
