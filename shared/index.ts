@@ -30,3 +30,4 @@ export * from './ids';
 export * from './i18n';
 export * from './working-days';
 export * from './time-limits';
+export * from './next-due';

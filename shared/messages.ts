@@ -8,6 +8,9 @@ import type { CaseHistoryItem } from './case-history';
 import { Id, plainText } from './primitives';
 import { Reminder } from './reminder';
 import type { WordingRule } from './wording-rule';
+import type { Department, EmergencyPlan } from './case-escalation';
+import type { TimeLimits } from './time-limits';
+import type { WorkCalendar } from './working-days';
 import type { Template } from './template';
 import type { User} from './user';
 import { Username } from './user';
@@ -87,6 +90,8 @@ export const PageToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case.history'), phone: plainText(40).trim().min(1) }),
   /** any page: push the outbox and refresh the cache now. */
   z.object({ type: z.literal('sync.now') }),
+  /** sidebar: the agent's cases not yet closed, to pick one up again. */
+  z.object({ type: z.literal('case.listOpen') }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackground>;
 
@@ -121,6 +126,16 @@ export interface Settings {
   user: User | null;
 }
 
+/** The server's settings for a case's life, as the sidebar uses them (defaults until first fetched). */
+export interface SidebarLife {
+  calendar: WorkCalendar;
+  /** No holidays or make-up days entered: due dates skip weekends only, and the sidebar says so. */
+  weekendsOnly: boolean;
+  timeLimits: TimeLimits;
+  departments: Department[];
+  emergencyPlans: EmergencyPlan[];
+}
+
 export interface SidebarContext {
   /** The tab the sidebar sits in, so it can tell which change notices are its own. */
   tabId: number | null;
@@ -134,6 +149,7 @@ export interface SidebarContext {
   rules: WordingRule[];
   /** Follow-ups pending or fired, soonest first. */
   reminders: Reminder[];
+  life: SidebarLife;
   /** Changes the server refused, with its reason: kept for the agent to see. */
   rejected: { changeId: string; reason: string; at: string; what: string }[];
 }
@@ -179,5 +195,6 @@ export interface BackgroundReplies {
   'case.get': Case | null;
   'reminder.save': { ok: true };
   'case.history': { ok: true; cases: CaseHistoryItem[] } | Failure;
+  'case.listOpen': Case[];
 }
 export type ReplyTo<T extends keyof BackgroundReplies> = BackgroundReplies[T];

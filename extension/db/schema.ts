@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { z } from 'zod';
-import { CrmSite, type Case, type Category, type Reminder, type SyncChange, type Template, type WordingRule } from '../../shared';
+import { CrmSite, type Case, type Category, type Reminder, type SidebarLife, type SyncChange, type Template, type WordingRule } from '../../shared';
 
 /** A change waiting for the server. It keeps its own snapshot, so a replay sends the same bytes. */
 export interface OutboxEntry {
@@ -39,6 +39,7 @@ export type CacheEntry =
   | { key: 'categories'; value: Category[]; fetchedAt: string }
   | { key: 'wordingRules'; value: WordingRule[]; fetchedAt: string }
   | { key: 'crmSites'; value: CrmSite[]; fetchedAt: string }
+  | { key: 'lifeSettings'; value: SidebarLife; fetchedAt: string }
   | { key: 'lastSync'; value: { at: string | null; error: string | null }; fetchedAt: string }
   | { key: 'pullCursors'; value: Record<string, PullProgress>; fetchedAt: string };
 

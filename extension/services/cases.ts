@@ -25,6 +25,17 @@ export function createCaseService(deps: {
         await enqueueCoalesced(db, inFlight, { changeId: deps.newId(), kind: 'case.put', case: record }, deps.now().toISOString(), ownerId);
       });
     },
+    /** The user's cases not yet closed, most recently worked first (at most `limit`). */
+    async listOpen(limit = 50): Promise<Case[]> {
+      const userId = await deps.currentUserId();
+      const open = await db.cases
+        .orderBy('updatedAt')
+        .reverse()
+        .filter((c) => c.status !== 'closed' && (!userId || ownedBy(c.ownerId, userId)))
+        .limit(limit)
+        .toArray();
+      return open.map(withoutOwner);
+    },
     get: async (id: string) => {
       const stored = await db.cases.get(id);
       return stored && withoutOwner(stored);

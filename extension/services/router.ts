@@ -136,6 +136,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
       return { ok: true };
     },
     'case.history': (message) => deps.caseHistory(message.phone),
+    'case.listOpen': () => deps.cases.listOpen(),
   };
 
   /** Answers one admitted message; a refused one gets `forbidden` and nothing else happens. */

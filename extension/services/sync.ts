@@ -1,4 +1,4 @@
-import { Case, isLaterInstant, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, MessageError, PUSH_TOO_LARGE, type Category, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
+import { Case, DEFAULT_TIME_LIMITS, DEFAULT_WORK_CALENDAR, isLaterInstant, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, MessageError, PUSH_TOO_LARGE, type Category, type SidebarLife, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
 import { ownedBy, type CacheEntry, type LingtingDb, type OutboxEntry, type PullProgress } from '../db/schema';
 import type { ServerApi } from './server-api';
 import { ServerError, toMessageError } from './server-api';
@@ -13,6 +13,9 @@ const MAX_PULL_PAGES = 20;
  * sync alarm runs each minute, so the catalogue is never much older than that.
  */
 const CATALOGUE_MAX_AGE_MS = 50_000;
+
+/** Case-life settings before the server's were ever fetched: weekends only, the guide's limits, nothing to dispatch to. */
+const OFFLINE_LIFE: SidebarLife = { calendar: DEFAULT_WORK_CALENDAR, weekendsOnly: true, timeLimits: DEFAULT_TIME_LIMITS, departments: [], emergencyPlans: [] };
 
 interface SyncDeps {
   db: LingtingDb;
@@ -286,16 +289,18 @@ export function createSyncService(deps: SyncDeps) {
       return running;
     },
     state,
-    async cached(): Promise<{ templates: Template[]; categories: Category[]; rules: WordingRule[] }> {
-      const [templates, categories, rules] = await Promise.all([
+    async cached(): Promise<{ templates: Template[]; categories: Category[]; rules: WordingRule[]; life: SidebarLife }> {
+      const [templates, categories, rules, life] = await Promise.all([
         db.cache.get('templates'),
         db.cache.get('categories'),
         db.cache.get('wordingRules'),
+        db.cache.get('lifeSettings'),
       ]);
       return {
         templates: templates?.key === 'templates' ? templates.value : [],
         categories: categories?.key === 'categories' ? categories.value : [],
         rules: rules?.key === 'wordingRules' ? rules.value : [],
+        life: life?.key === 'lifeSettings' ? life.value : OFFLINE_LIFE,
       };
     },
   };

@@ -22,6 +22,7 @@ export const background = {
   getCase: (id: string) => sendToBackground({ type: 'case.get', id }),
   saveReminder: (reminder: Reminder) => sendToBackground({ type: 'reminder.save', reminder }),
   caseHistory: (phone: string) => sendToBackground({ type: 'case.history', phone }),
+  openCases: () => sendToBackground({ type: 'case.listOpen' }),
 
   /** Calls `onChange` when the background says the context of `tabId` (or of every tab) changed. */
   onContextChanged: (onChange: (tabId: number | null) => void) =>

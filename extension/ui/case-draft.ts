@@ -112,10 +112,3 @@ export function restate(record: Case, restatement: Restatement, now: Date): Case
 export function refusalPrompts(templates: readonly Template[], record: Case): Template[] {
   return templates.filter((t) => t.status === 'published' && t.tone === 'refusal' && t.language === record.language);
 }
-
-/** The same-day reply target: end of the day the complaint was received (local time). */
-export function replyDeadline(receivedAt: string): Date {
-  const d = new Date(receivedAt);
-  d.setHours(23, 59, 59, 0);
-  return d;
-}

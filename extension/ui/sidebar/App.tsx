@@ -21,9 +21,12 @@ import { CaseHistory } from './CaseHistory';
 import { CategoryPicker } from './CategoryPicker';
 import { ComposeTray, type TrayItem } from './ComposeTray';
 import { CustomerCard } from './CustomerCard';
+import { DispatchCard } from './DispatchCard';
+import { EmergencyCard } from './EmergencyCard';
 import { IntakeCard } from './IntakeCard';
 import { LifeCard } from './LifeCard';
 import { PickFromPage } from './PickFromPage';
+import { PromisesCard } from './PromisesCard';
 import { PromptCard } from './PromptCard';
 import { StepList } from './StepList';
 import { SyncBadge } from './SyncBadge';
@@ -199,6 +202,12 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
     setNotice({ kind: 'ok', text: t.sidebar.reminderSet(when) });
   };
 
+  const promises = draft && (
+    <PromisesCard record={draft} life={context.life} locale={locale} t={t} onChange={(next) => update(edited(next, {}, new Date()))} />
+  );
+  // Once the five steps are closed the promises stay in sight, to be judged at the revisit.
+  const callEnded = draft !== null && currentStep(draft.steps) === undefined;
+
   return (
     <div class="sidebar">
       <header class="topbar">
@@ -229,7 +238,8 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
           {draft.customer.phone && (
             <CaseHistory phone={draft.customer.phone} currentId={draft.id} categories={context.categories} locale={locale} t={t} />
           )}
-          <IntakeCard record={draft} t={t} onChange={change} />
+          <IntakeCard record={draft} life={context.life} locale={locale} t={t} onChange={change} />
+          <EmergencyCard record={draft} life={context.life} locale={locale} t={t} onChange={(next) => update(edited(next, {}, new Date()))} />
           <CategoryPicker
             categories={context.categories}
             selected={draft.categoryIds}
@@ -285,7 +295,10 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
             onInsert={(template, text) => void insertText(text, [{ template, text }])}
             onQueue={onQueue}
             onReminder={(dueAt, note) => void onReminder(dueAt, note)}
+            planExtras={promises}
           />
+          {callEnded && promises}
+          <DispatchCard record={draft} life={context.life} categories={context.categories} locale={locale} t={t} onChange={(next) => update(edited(next, {}, new Date()))} />
           <LifeCard
             key={draft.id}
             record={draft}

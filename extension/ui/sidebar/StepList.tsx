@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import {
   STEP_ORDER,
@@ -85,6 +86,8 @@ export function StepList(props: {
   onInsert: (template: Template, text: string) => void;
   onQueue: (template: Template, text: string) => void;
   onReminder: (dueAt: Date, note: string) => void;
+  /** Shown under the plan in the propose and agree steps: the promises made with it. */
+  planExtras?: ComponentChildren;
 }) {
   const { record, templates, values, locale, t } = props;
   const [skipping, setSkipping] = useState<StepId | null>(null);
@@ -156,6 +159,7 @@ export function StepList(props: {
                       <textarea rows={2} name="plan" value={record.plan} placeholder={t.sidebar.planPlaceholder} onInput={(e) => props.onPlan(e.currentTarget.value)} />
                     </label>
                   )}
+                  {(step === 'propose' || step === 'agree') && props.planExtras}
                   {needs.length > 0 && <p class="needs">{needs.map((need) => t.domain.stepNeeds[need]).join('；')}</p>}
                   {prompts.length === 0 && <p class="muted">{t.sidebar.noPrompts}</p>}
                   {prompts.map((template) => (
