@@ -1,11 +1,23 @@
 import type { Locale } from './primitives';
 import type { Template } from './template';
+import { BY_CATEGORY_SEEDS } from './template-seeds/by-category';
+import { BY_MOOD_SEEDS } from './template-seeds/by-mood';
 import { CORE_SEEDS } from './template-seeds/core';
+import { EMERGENCY_SEEDS } from './template-seeds/emergency';
+import { GROUP_SEEDS } from './template-seeds/group';
+import { FOLLOW_THROUGH_SEEDS } from './template-seeds/follow-through';
+import { REFUSAL_SEEDS } from './template-seeds/refusal';
 import type { Seed } from './template-seeds/seed';
 
 /** Every default prompt, each worded in every product language. */
 export const TEMPLATE_SEEDS: readonly Seed[] = [
   ...CORE_SEEDS,
+  ...BY_MOOD_SEEDS,
+  ...BY_CATEGORY_SEEDS,
+  ...FOLLOW_THROUGH_SEEDS,
+  ...REFUSAL_SEEDS,
+  ...EMERGENCY_SEEDS,
+  ...GROUP_SEEDS,
 ];
 
 const LANGUAGE_INDEX: Record<Locale, number> = { 'zh-Hans': 1, 'zh-Hant': 2, en: 3 };
