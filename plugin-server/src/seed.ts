@@ -33,7 +33,8 @@ const DISPLAY_NAMES: Record<Role, string> = {
 /**
  * Prepares an empty database: the default categories, published templates and the demo CRM
  * site, then one user
- * per role (username = role) with a fresh random password. Does nothing once users exist.
+ * per role (username = role) with a fresh random password. Does nothing more once users exist,
+ * but departments and emergency plans are seeded first on every start (seedLifeCatalogues).
  * Catalogue inserts skip rows already present, so a run interrupted half-way is simply redone.
  */
 export async function seed(store: Store, options: SeedOptions = {}): Promise<SeedResult> {

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import { type Case, caseDueAt, type TimeLimits, type WorkCalendar } from '../../../../shared';
 import type { Database } from '../schema';
 import { utc } from './case-index';
-import { readSetting } from './life-settings';
+import { readSettings } from './life-settings';
 
 /** The calendar and limits of one sync transaction: read at its first case, not once per case. */
 const deadlineSettings = new WeakMap<Transaction<Database>, Promise<{ calendar: WorkCalendar; limits: TimeLimits }>>();
@@ -10,7 +10,7 @@ const deadlineSettings = new WeakMap<Transaction<Database>, Promise<{ calendar: 
 function settingsOf(trx: Transaction<Database>) {
   let settings = deadlineSettings.get(trx);
   if (!settings) {
-    settings = Promise.all([readSetting(trx, 'work_calendar'), readSetting(trx, 'time_limits')]).then(([calendar, limits]) => ({ calendar, limits }));
+    settings = readSettings(trx, ['work_calendar', 'time_limits']).then((documents) => ({ calendar: documents.work_calendar, limits: documents.time_limits }));
     deadlineSettings.set(trx, settings);
   }
   return settings;

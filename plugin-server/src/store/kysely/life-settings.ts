@@ -19,17 +19,23 @@ const SETTINGS: { [K in keyof SettingDocuments]: { schema: z.ZodType<SettingDocu
   group_window: { schema: GroupWindow, fallback: DEFAULT_GROUP_WINDOW },
 };
 
-/** Reads one settings document in the given connection or transaction, the default when unset. */
-export async function readSetting<K extends keyof SettingDocuments>(db: Kysely<Database>, key: K): Promise<SettingDocuments[K]> {
-  const row = await db.selectFrom('settings').select('data').where('key', '=', key).executeTakeFirst();
-  const { schema, fallback } = SETTINGS[key];
-  return row ? schema.parse(JSON.parse(row.data)) : fallback;
+/** Reads settings documents in one query, in the given connection or transaction; defaults for those unset. */
+export async function readSettings<K extends keyof SettingDocuments>(db: Kysely<Database>, keys: readonly K[]): Promise<Pick<SettingDocuments, K>> {
+  const rows = await db.selectFrom('settings').select(['key', 'data']).where('key', 'in', [...keys]).execute();
+  const stored = new Map(rows.map((row) => [row.key, row.data]));
+  const documents: Partial<SettingDocuments> = {};
+  for (const key of keys) {
+    const { schema, fallback } = SETTINGS[key];
+    const data = stored.get(key);
+    documents[key] = (data === undefined ? fallback : schema.parse(JSON.parse(data))) as SettingDocuments[K];
+  }
+  return documents as Pick<SettingDocuments, K>;
 }
 
 /** Settings documents over Kysely, one row per key. */
 export function createSettingsRepository(db: Kysely<Database>): SettingsRepository {
   return {
-    get: (key) => readSetting(db, key),
+    get: async (key) => (await readSettings(db, [key]))[key],
     async put(key, document, now) {
       const values = { data: JSON.stringify(document), updated_at: now.toISOString() };
       await db
