@@ -1,4 +1,7 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Case,
@@ -15,7 +18,10 @@ import {
   LifeSettingsResponse,
 } from '../../shared';
 import { seed, seedLifeCatalogues } from '../../plugin-server/src/seed';
-import { makeCase, putChange, startServer, type TestServer } from './helpers';
+import { createKyselyStore } from '../../plugin-server/src/store/kysely';
+import { migrateToLatest } from '../../plugin-server/src/store/migrate';
+import type { Database } from '../../plugin-server/src/store/schema';
+import { makeCase, makeTempDir, putChange, startServer, type TestServer } from './helpers';
 
 // The clock starts Mon 2026-03-02 09:00Z (17:00 in Shanghai); makeCase's cases arrive at 16:30.
 
@@ -220,3 +226,27 @@ describe('broken and overdue promises for supervisors', () => {
 function commitmentOf(dueAt: string) {
   return { id: randomUUID(), what: '上门查看', dueText: '', dueAt, responsible: '工程部', createdAt: '2026-03-02T08:30:00.000Z', outcome: 'pending' as const };
 }
+
+describe('the deadline settings a push reads', () => {
+  it('are read once per push, however many cases it carries', async () => {
+    const temp = makeTempDir();
+    const queries: string[] = [];
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: new BetterSqlite3(join(temp.dir, 'lingting.db')) }),
+      log: (event) => void queries.push(event.query.sql),
+    });
+    try {
+      await migrateToLatest(db);
+      const store = createKyselyStore(db);
+      const agentId = randomUUID();
+      await store.users.create({ user: { id: agentId, username: 'mei', displayName: 'mei', role: 'agent' }, passwordHash: 'h', createdAt: new Date() });
+      queries.length = 0;
+      const results = await store.sync.applyChanges(agentId, [1, 2, 3, 4, 5].map(() => putChange(makeCase())), new Date('2026-03-02T09:00:00.000Z'));
+      expect(results.map((r) => r.status)).toEqual(Array(5).fill('applied'));
+      expect(queries.filter((q) => /from "settings"/.test(q))).toHaveLength(1);
+    } finally {
+      await db.destroy();
+      temp.remove();
+    }
+  });
+});
