@@ -84,22 +84,3 @@ export const CaseGroup = z.object({
   confirmedAt: Instant,
 });
 export type CaseGroup = z.infer<typeof CaseGroup>;
-
-/**
- * The department responsible for a case: the first of its categories routed to a department,
- * each looked up with its ancestors (a leak under housing quality goes where housing quality goes).
- */
-export function departmentFor(
-  categoryIds: readonly string[],
-  departments: readonly Department[],
-  categories: readonly { id: string; parentId: string | null }[],
-): Department | undefined {
-  const parentOf = new Map(categories.map((c) => [c.id, c.parentId]));
-  for (const start of categoryIds) {
-    for (let id: string | null | undefined = start, hops = 0; id && hops < 20; id = parentOf.get(id), hops++) {
-      const found = departments.find((d) => d.categoryIds.includes(id!));
-      if (found) return found;
-    }
-  }
-  return undefined;
-}

@@ -23,7 +23,10 @@ export const CaseListQuery = z.object({
   receivedFrom: Instant.optional(),
   /** receivedAt strictly before this instant (any ISO offset). */
   receivedBefore: Instant.optional(),
-  /** `true`: only cases with a follow-up reminder that is due and still pending. */
+  /**
+   * `true`: only overdue cases: a follow-up reminder due and still pending, or, for a case not
+   * closed, its own next deadline (a pending promise, an unanswered dispatch, a time limit) passed.
+   */
   overdue: z.enum(['true', 'false']).optional(),
   /** Page size; 50 when absent. */
   limit: z.coerce.number().int().min(1).max(200).optional(),

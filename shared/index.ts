@@ -30,4 +30,6 @@ export * from './ids';
 export * from './i18n';
 export * from './working-days';
 export * from './time-limits';
-export * from './next-due';
+export * from './case-deadline';
+export * from './life-defaults';
+export * from './life-settings-api';

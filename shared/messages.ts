@@ -8,9 +8,7 @@ import type { CaseHistoryItem } from './case-history';
 import { Id, plainText } from './primitives';
 import { Reminder } from './reminder';
 import type { WordingRule } from './wording-rule';
-import type { Department, EmergencyPlan } from './case-escalation';
-import type { TimeLimits } from './time-limits';
-import type { WorkCalendar } from './working-days';
+import type { LifeSettingsResponse } from './life-settings-api';
 import type { Template } from './template';
 import type { User} from './user';
 import { Username } from './user';
@@ -126,15 +124,8 @@ export interface Settings {
   user: User | null;
 }
 
-/** The server's settings for a case's life, as the sidebar uses them (defaults until first fetched). */
-export interface SidebarLife {
-  calendar: WorkCalendar;
-  /** No holidays or make-up days entered: due dates skip weekends only, and the sidebar says so. */
-  weekendsOnly: boolean;
-  timeLimits: TimeLimits;
-  departments: Department[];
-  emergencyPlans: EmergencyPlan[];
-}
+/** The server's settings for a case's life, as the sidebar caches them (our defaults until first fetched). */
+export type SidebarLife = LifeSettingsResponse;
 
 export interface SidebarContext {
   /** The tab the sidebar sits in, so it can tell which change notices are its own. */

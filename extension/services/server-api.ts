@@ -4,6 +4,7 @@ import {
   CategoryList,
   CrmSite,
   CrmSiteList,
+  LifeSettingsResponse,
   SignInResponse,
   SyncPullResponse,
   SyncPushResponse,
@@ -54,6 +55,8 @@ export interface ServerApi {
   wordingRules(): Promise<WordingRule[]>;
   crmSites(): Promise<CrmSite[]>;
   caseHistory(phone: string): Promise<CaseHistoryItem[]>;
+  /** The calendar, time limits, departments and emergency plans a case's life runs on. */
+  lifeSettings(): Promise<LifeSettingsResponse>;
 }
 
 type FetchLike = typeof fetch;
@@ -107,6 +110,7 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
     wordingRules: async () => (await parseReply(client.api['wording-rules'].$get(), WordingRuleList)).rules,
     crmSites: async () => (await parseReply(client.api['crm-sites'].$get(), CrmSiteList)).sites,
     caseHistory: async (phone) => (await parseReply(client.api['case-history'].$get({ query: { phone } }), CaseHistoryResponse)).cases,
+    lifeSettings: () => parseReply(client.api['life-settings'].$get(), LifeSettingsResponse),
   };
 }
 

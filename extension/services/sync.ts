@@ -1,4 +1,4 @@
-import { Case, DEFAULT_TIME_LIMITS, DEFAULT_WORK_CALENDAR, isLaterInstant, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, MessageError, PUSH_TOO_LARGE, type Category, type SidebarLife, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
+import { Case, DEFAULT_DEPARTMENTS, DEFAULT_EMERGENCY_PLANS, DEFAULT_GROUP_WINDOW, DEFAULT_TIME_LIMITS, DEFAULT_WORK_CALENDAR, isLaterInstant, MAX_PUSH_BYTES, MAX_PUSH_CHANGES, MessageError, PUSH_TOO_LARGE, type Category, type SidebarLife, type SyncChange, type SyncPullResponse, type SyncPushResponse, type SyncState, type Template, type WordingRule } from '../../shared';
 import { ownedBy, type CacheEntry, type LingtingDb, type OutboxEntry, type PullProgress } from '../db/schema';
 import type { ServerApi } from './server-api';
 import { ServerError, toMessageError } from './server-api';
@@ -14,8 +14,15 @@ const MAX_PULL_PAGES = 20;
  */
 const CATALOGUE_MAX_AGE_MS = 50_000;
 
-/** Case-life settings before the server's were ever fetched: weekends only, the guide's limits, nothing to dispatch to. */
-const OFFLINE_LIFE: SidebarLife = { calendar: DEFAULT_WORK_CALENDAR, weekendsOnly: true, timeLimits: DEFAULT_TIME_LIMITS, departments: [], emergencyPlans: [] };
+/** Case-life settings before the server's were ever fetched: weekends only, and our defaults for the rest. */
+const OFFLINE_LIFE: SidebarLife = {
+  calendar: DEFAULT_WORK_CALENDAR,
+  weekendsOnly: true,
+  timeLimits: DEFAULT_TIME_LIMITS,
+  groupWindow: DEFAULT_GROUP_WINDOW,
+  departments: [...DEFAULT_DEPARTMENTS],
+  emergencyPlans: [...DEFAULT_EMERGENCY_PLANS],
+};
 
 interface SyncDeps {
   db: LingtingDb;
@@ -197,16 +204,17 @@ export function createSyncService(deps: SyncDeps) {
 
   /**
    * Fetches the whole catalogue and stores it in one transaction. Templates and categories are
-   * required; wording rules and CRM sites are optional, so a server without their routes leaves
+   * required; wording rules, CRM sites and the case-life settings are optional, so a server without their routes leaves
    * the cached copy as it was. Content scripts follow a changed site list only: the list is
    * fetched about once a minute and rarely changes.
    */
   async function refreshCatalogue(api: ServerApi): Promise<void> {
-    const [templates, categories, rules, sites] = await Promise.all([
+    const [templates, categories, rules, sites, life] = await Promise.all([
       api.templates(),
       api.categories(),
       api.wordingRules().catch(() => null),
       api.crmSites().catch(() => null),
+      api.lifeSettings().catch(() => null),
     ]);
     const fetchedAt = deps.now().toISOString();
     const entries: CacheEntry[] = [
@@ -214,6 +222,7 @@ export function createSyncService(deps: SyncDeps) {
       { key: 'categories', value: categories, fetchedAt },
       ...(rules ? [{ key: 'wordingRules' as const, value: rules, fetchedAt }] : []),
       ...(sites ? [{ key: 'crmSites' as const, value: sites, fetchedAt }] : []),
+      ...(life ? [{ key: 'lifeSettings' as const, value: life, fetchedAt }] : []),
     ];
     const sitesChanged = await db.transaction('rw', db.cache, async () => {
       const before = await db.cache.get('crmSites');

@@ -15,7 +15,10 @@ import { caseHistoryRoutes } from './routes/case-history';
 import { reminderRoutes } from './routes/reminders';
 import { caseRoutes } from './routes/cases';
 import { categoryRoutes } from './routes/categories';
+import { commitmentRoutes } from './routes/commitments';
 import { crmSiteRoutes } from './routes/crm-sites';
+import { departmentRoutes, emergencyPlanRoutes } from './routes/departments';
+import { groupWindowRoutes, lifeSettingsRoutes, timeLimitRoutes, workCalendarRoutes } from './routes/life-settings';
 import { demoRoutes } from './routes/demo';
 import { healthRoutes } from './routes/health';
 import { meRoutes } from './routes/me';
@@ -128,6 +131,13 @@ export function createApp(deps: AppDeps) {
     .route('/api/reminders', reminderRoutes(routeDeps))
     .route('/api/wording-rules', wordingRuleRoutes(routeDeps))
     .route('/api/crm-sites', crmSiteRoutes(routeDeps))
+    .route('/api/life-settings', lifeSettingsRoutes(routeDeps))
+    .route('/api/work-calendar', workCalendarRoutes(routeDeps))
+    .route('/api/time-limits', timeLimitRoutes(routeDeps))
+    .route('/api/group-window', groupWindowRoutes(routeDeps))
+    .route('/api/departments', departmentRoutes(routeDeps))
+    .route('/api/emergency-plans', emergencyPlanRoutes(routeDeps))
+    .route('/api/commitments', commitmentRoutes(routeDeps))
     .route('/api/users', userRoutes(routeDeps))
     // Generated from this very app's routes, read on the first request, when the app is whole.
     .route('/api', apiDocsRoutes((): Hono => app))

@@ -22,6 +22,10 @@ export interface Database {
   case_categories: CaseCategoriesTable;
   reminders: RemindersTable;
   change_sequence: ChangeSequenceTable;
+  settings: SettingsTable;
+  departments: SortedDocumentsTable;
+  emergency_plans: SortedDocumentsTable;
+  case_commitments: CaseCommitmentsTable;
 }
 
 export interface UsersTable {
@@ -89,6 +93,8 @@ export interface CasesTable {
   masked_search_text: string;
   /** The customer phone's digits only, for history lookups by equality (migration 005). */
   customer_phone_digits: string;
+  /** When the case is next due (shared caseDueAt); null when closed or not pushed since migration 008. */
+  due_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Which categories a case is filed under (a case may have several). */
@@ -185,4 +191,35 @@ export interface SignInFailuresTable {
   failed_at: string;
   /** The attempt the row was reserved for (one row per key); set on every row since migration 007. */
   attempt_id: string;
+}
+
+/** One settings document per key (shared SettingKey), migration 008. */
+export interface SettingsTable {
+  key: string;
+  /** JSON: the document. */
+  data: string;
+  updated_at: string;
+}
+
+/** Departments and emergency plans: documents kept whole, listed by `sort`. */
+export interface SortedDocumentsTable {
+  id: string;
+  /** JSON: the Department or EmergencyPlan. */
+  data: string;
+  sort: number;
+  updated_at: string;
+}
+
+/** Each promise of a case, rewritten whenever the case is accepted (migration 008). */
+export interface CaseCommitmentsTable {
+  case_id: string;
+  commitment_id: string;
+  agent_id: string;
+  customer_name: string;
+  /** The case's status when last accepted. */
+  case_status: string;
+  outcome: string;
+  due_at: string;
+  /** JSON: the Commitment. */
+  data: string;
 }

@@ -1,5 +1,12 @@
 import type {
   CaseListQuery,
+  CommitmentEntry,
+  CommitmentQuery,
+  Department,
+  EmergencyPlan,
+  GroupWindow,
+  TimeLimits,
+  WorkCalendar,
   Category,
   CategoryUpdateRequest,
   CrmSite,
@@ -54,7 +61,10 @@ export interface TemplateFilter {
  * narrows, absent fields don't.
  */
 export type CaseFilter = Omit<CaseListQuery, 'q' | 'overdue'> & {
-  /** Only cases with a pending reminder due before this time: overdue follow-ups. */
+  /**
+   * Only overdue cases at this time: a pending reminder due before it, or (not closed) the case's
+   * own deadline (`due_at`: promises, dispatches, time limits) before it.
+   */
   overdueAt?: Date;
   /** Search the text as trainers see it, phone numbers masked (policy/cases.ts): set by the reader's scope. */
   searchMasked?: boolean;
@@ -199,6 +209,10 @@ export interface Store {
   sessions: SessionRepository;
   signInFailures: SignInFailureRepository;
   caseHistory: CaseHistoryRepository;
+  settings: SettingsRepository;
+  departments: SortedDocumentRepository<Department>;
+  emergencyPlans: SortedDocumentRepository<EmergencyPlan>;
+  commitments: CommitmentRepository;
   /** Closes the database; the store is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -325,4 +339,36 @@ export interface SignInFailureRepository {
 export interface CaseHistoryRepository {
   /** Cases whose customer phone has exactly these digits, newest first, at most `limit`. */
   byPhoneDigits(digits: string, limit: number): Promise<StoredCase[]>;
+}
+
+/** The settings documents by key, as the store hands them out. */
+export interface SettingDocuments {
+  work_calendar: WorkCalendar;
+  time_limits: TimeLimits;
+  group_window: GroupWindow;
+}
+
+/** Server-wide settings documents, each read whole and replaced whole. */
+export interface SettingsRepository {
+  /** The stored document, or the default when none was ever stored. */
+  get<K extends keyof SettingDocuments>(key: K): Promise<SettingDocuments[K]>;
+  put<K extends keyof SettingDocuments>(key: K, document: SettingDocuments[K], now: Date): Promise<void>;
+}
+
+/** Documents named by a slug and listed in the order they were added (departments, emergency plans). */
+export interface SortedDocumentRepository<T extends { id: string }> {
+  list(): Promise<T[]>;
+  /** False when the id is taken. */
+  create(item: T, now: Date): Promise<boolean>;
+  /** False when there is no such id. */
+  update(item: T, now: Date): Promise<boolean>;
+  remove(id: string): Promise<boolean>;
+  /** Inserts `items` only while the table is empty: a supervisor's deletions are never undone. */
+  seedIfEmpty(items: readonly T[], now: Date): Promise<void>;
+}
+
+/** Promises across cases, for supervisors (written by sync with their case). */
+export interface CommitmentRepository {
+  /** Overdue (pending, due before `now`, case not closed) or broken promises, soonest due first, at most `limit`. */
+  list(query: Required<CommitmentQuery>, now: Date): Promise<CommitmentEntry[]>;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, Reminder } from '../../../shared';
+import { type Case, caseDueAt, DEFAULT_TIME_LIMITS, DEFAULT_WORK_CALENDAR, type Reminder } from '../../../shared';
 import type { CaseFilter, Store } from '../../../plugin-server/src/store';
 import { CATEGORY_IDS, generateCases, PROJECTS } from '../../fixtures/chinese-cases';
 import { AGENT_SCAN_BUDGET } from '../../../plugin-server/src/store/kysely/cases';
@@ -49,6 +49,9 @@ describe.each(STORE_KINDS)('store contract on $name: case queries and search', (
       const agentId = agents[i % 2]!;
       await store.sync.applyChanges(agentId, [putChange(c)], NOW);
       all.push({ ...c, agentId });
+      // Overdue by its own deadline (promises, dispatches, time limits on the default calendar).
+      const dueAt = caseDueAt(c, DEFAULT_WORK_CALENDAR, DEFAULT_TIME_LIMITS);
+      if (dueAt && dueAt < NOW) overdueIds.add(c.id);
     }
     // Reminders: pending and past due (overdue), pending in future, done in the past.
     const reminder = (caseId: string, dueAt: string, status: Reminder['status']): Reminder => ({
@@ -82,7 +85,7 @@ describe.each(STORE_KINDS)('store contract on $name: case queries and search', (
     ['a project', { project: PROJECTS[3]! }],
     ['a category', { categoryId: CATEGORY_IDS[0]! }],
     ['a date range with mixed offsets', { receivedFrom: '2025-06-01T08:00:00.000+08:00', receivedBefore: '2025-09-01T00:00:00.000Z' }],
-    ['overdue follow-ups', { overdueAt: NOW }],
+    ['overdue follow-ups and deadlines', { overdueAt: NOW }],
     ['several at once', { agentId: agents[0]!, status: 'open', categoryId: CATEGORY_IDS[1]! }],
   ];
 

@@ -63,14 +63,18 @@ function applyFilter(query: CaseQuery, filter: CaseFilter, db: Kysely<Database>)
   if (filter.overdueAt !== undefined) {
     const now = filter.overdueAt.toISOString();
     q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('reminders')
-          .select('reminders.id')
-          .whereRef('reminders.case_id', '=', 'cases.id')
-          .where('reminders.status', '=', 'pending')
-          .where('reminders.due_at', '<', now),
-      ),
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('reminders')
+            .select('reminders.id')
+            .whereRef('reminders.case_id', '=', 'cases.id')
+            .where('reminders.status', '=', 'pending')
+            .where('reminders.due_at', '<', now),
+        ),
+        // The case's own deadline (promises, dispatches, time limits); null once closed.
+        eb.and([eb('cases.due_at', '<', now), eb('cases.status', '<>', 'closed')]),
+      ]),
     );
   }
   if (filter.cursor !== undefined) q = after(q, pageCursor.decode(filter.cursor));

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { Department, EmergencyPlan } from '../../../../shared';
 import type { Database } from '../schema';
 import type { Store } from '../types';
 import { createAccountRepository } from './accounts';
@@ -8,6 +9,7 @@ import { createCategoryEditing } from './category-editing';
 import { createCategoryRepository } from './categories';
 import { type CommitOrder, writeCounter } from './commit-order';
 import { createCrmSiteRepository } from './crm-sites';
+import { createCommitmentRepository, createSettingsRepository, createSortedDocumentRepository } from './life-settings';
 import { createPullRepository } from './pull';
 import { createReminderRepository } from './reminders';
 import { createReviewRepository } from './reviews';
@@ -56,6 +58,10 @@ export function createKyselyStore(
     sessions: createSessionRepository(db),
     signInFailures: createSignInFailureRepository(db, lockKeys),
     caseHistory: createCaseHistoryRepository(db),
+    settings: createSettingsRepository(db),
+    departments: createSortedDocumentRepository(db, 'departments', Department),
+    emergencyPlans: createSortedDocumentRepository(db, 'emergency_plans', EmergencyPlan),
+    commitments: createCommitmentRepository(db),
     close: () => db.destroy(),
   };
 }

@@ -4,6 +4,7 @@ import type { Database, SyncChangesTable } from '../schema';
 import type { SyncRepository } from '../types';
 import { createGroupCommit } from '../group-commit';
 import { searchColumns, utc } from './case-index';
+import { indexCaseLife } from './case-life-index';
 import { changeFingerprint } from './change-fingerprint';
 import { type CommitOrder, writeCounter } from './commit-order';
 
@@ -66,6 +67,7 @@ async function putCase(
     // agent_id is deliberately not updated: ownership is fixed by the first accepted push.
     .onConflict((oc) => oc.column('id').doUpdateSet(columns))
     .execute();
+  await indexCaseLife(trx, incoming, userId, stored !== undefined);
   // A case stored before this push has category rows to replace; one written earlier in this
   // push has only its pending entry, which is simply overwritten.
   if (stored && !pendingCategories.has(incoming.id)) {

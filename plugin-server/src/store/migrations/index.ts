@@ -6,6 +6,7 @@ import * as m004 from './004_sync_pull';
 import * as m005 from './005_case_search_bounds';
 import * as m006 from './006_commit_order';
 import * as m007 from './007_auth_hardening';
+import * as m008 from './008_life_settings';
 import * as m010 from './010_case_life';
 
 // Migrations live in code, not discovered on disk, so bundling or moving the server cannot
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_case_search_bounds': m005,
   '006_commit_order': m006,
   '007_auth_hardening': m007,
+  '008_life_settings': m008,
   '010_case_life': m010,
 };
 
