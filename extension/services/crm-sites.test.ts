@@ -51,7 +51,9 @@ function fakeServer(sites: () => CrmSite[]): ServerApi {
     wordingRules: async () => [],
     crmSites: async () => sites(),
     caseHistory: async () => [],
-    lifeSettings: async () => { throw new Error("no case-life settings on this fake"); },
+    lifeSettings: async () => {
+      throw new Error('no case-life settings on this fake');
+    },
   };
 }
 
