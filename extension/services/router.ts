@@ -90,6 +90,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
   /** A reminder change's reply: the sidebars show it at once, the server hears of it by sync. */
   const reminderChanged = async (changed: Promise<boolean>): Promise<{ ok: true } | { ok: false; error: 'rejected' }> => {
     if (!(await changed)) return { ok: false, error: 'rejected' };
+    await deps.notifySidebars(null); // not waiting for the network: the to-do changes at once
     void syncAndNotify();
     return { ok: true };
   };

@@ -373,7 +373,6 @@ export const en = {
     reschedule: 'Reschedule',
     newTime: 'New time',
     open: 'Open case',
-    snoozeOf: (note: string) => `Snooze: ${note}`,
   },
 };
 

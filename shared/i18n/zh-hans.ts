@@ -311,6 +311,5 @@ export const zhHans: Catalogue = {
     reschedule: '改期',
     newTime: '新时间',
     open: '打开工单',
-    snoozeOf: (note) => `稍后提醒：${note}`,
   },
 };

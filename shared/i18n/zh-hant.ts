@@ -311,6 +311,5 @@ export const zhHant: Catalogue = {
     reschedule: '改期',
     newTime: '新時間',
     open: '開啟工單',
-    snoozeOf: (note) => `稍後提醒：${note}`,
   },
 };

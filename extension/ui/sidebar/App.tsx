@@ -21,6 +21,7 @@ import { CaseHistory } from './CaseHistory';
 import { CategoryPicker } from './CategoryPicker';
 import { ComposeTray, type TrayItem } from './ComposeTray';
 import { CustomerCard } from './CustomerCard';
+import { ReminderList } from './ReminderList';
 import { IntakeCard } from './IntakeCard';
 import { LifeCard } from './LifeCard';
 import { PickFromPage } from './PickFromPage';
@@ -221,6 +222,7 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
           </ul>
         </section>
       )}
+      <ReminderList reminders={context.reminders} locale={locale} t={t} currentCaseId={draft?.id ?? null} />
       <CustomerCard customer={customer} t={t} />
       {/* Only supervisors configure CRM sites (the background refuses anyone else too). */}
       {context.user?.role === 'supervisor' && !caseId && <PickFromPage t={t} />}
