@@ -71,6 +71,7 @@ export default defineBackground({
       area: browser.storage.session,
       getCase: (id) => cases.get(id),
       platform: caseFocusPlatform,
+      reportedUrl: async (tabId) => (await tabCustomers.get(tabId))?.recordUrl,
       notifySidebars: broadcastContextChanged,
     });
     const route = createBackgroundRouter({

@@ -32,12 +32,23 @@ export const reminderPlatform = {
   clearNotification: async (id: string) => void (await browser.notifications.clear(id)),
 };
 
+/**
+ * The listeners given below, also reachable from the service worker's own global scope: a test
+ * cannot click a system notification, so the end-to-end tests call these, the very functions
+ * the browser calls. Only code running in the service worker itself can reach them.
+ */
+const heard = { clicked: [] as ((notificationId: string) => void)[], buttonClicked: [] as ((notificationId: string, buttonIndex: number) => void)[] };
+(globalThis as { lingtingNotificationListeners?: typeof heard }).lingtingNotificationListeners = heard;
+
 /** Hears clicks on a notification's body. */
 export function onNotificationClicked(listener: (notificationId: string) => void): void {
+  heard.clicked.push(listener);
   browser.notifications.onClicked.addListener(listener);
 }
 
 /** Hears clicks on a notification's buttons, where the browser has them. */
 export function onNotificationButtonClicked(listener: (notificationId: string, buttonIndex: number) => void): void {
-  if (notificationButtonsSupported()) browser.notifications.onButtonClicked.addListener(listener);
+  if (!notificationButtonsSupported()) return;
+  heard.buttonClicked.push(listener);
+  browser.notifications.onButtonClicked.addListener(listener);
 }

@@ -11,7 +11,7 @@ import { memoryStorageArea } from './storage-area';
 const recordUrl = 'https://crm.example.com/records/C-1024';
 const customer = { name: '王秀英', phone: '138 0013 8000', project: '翠湖花园', unit: '3栋1202', crmRecordId: 'C-1024', recordUrl };
 
-function setup(tabs: FocusTab[], crmTabs: number[]) {
+function setup(tabs: FocusTab[], crmTabs: number[], reported = new Map<number, string>()) {
   const calls: string[] = [];
   const platform: CaseFocusPlatform = {
     tabs: async () => tabs,
@@ -26,6 +26,7 @@ function setup(tabs: FocusTab[], crmTabs: number[]) {
     area: memoryStorageArea(),
     getCase: async (id) => stored.get(id),
     platform,
+    reportedUrl: async (tabId) => reported.get(tabId),
     notifySidebars: async (tabId) => void notified.push(tabId),
   });
   const add = (record: Case) => (stored.set(record.id, record), record);
@@ -53,6 +54,13 @@ test('a tab already showing the record is focused, tab and window, and its sideb
   expect((await focus.focusedCaseFor(2, customer))?.id).toBe(older.id);
   // Another customer on that tab later: the focused case no longer applies there.
   expect(await focus.focusedCaseFor(2, { ...customer, name: '李', phone: '139', crmRecordId: 'C-2048' })).toBeNull();
+});
+
+test("a tab whose URL the browser withholds is known by the address its content script reported", async () => {
+  const { calls, focus, add } = setup([{ id: 4, windowId: 10, active: false }], [4], new Map([[4, recordUrl]]));
+  const record = add(newCase(customer, 'zh-Hans', new Date('2026-03-01T08:00:00Z'), randomUUID()));
+  expect(await focus.openCase(record.id)).toEqual({ ok: true, shownIn: 'tab', tabId: 4 });
+  expect(calls).toEqual(['focus 4 in window 10', 'reveal 4']);
 });
 
 test('with no tab on the record, the record opens in a new tab whose sidebar will show the case', async () => {

@@ -59,6 +59,11 @@ export function createCaseFocus(deps: {
   area: StorageArea;
   getCase: (id: string) => Promise<Case | undefined>;
   platform: CaseFocusPlatform;
+  /**
+   * The address a tab's content script last reported (tab-customers): the browser tells tab URLs
+   * only for origins the agent granted, and the built-in CRM's match pattern is not one.
+   */
+  reportedUrl: (tabId: number) => Promise<string | undefined>;
   /** Tells the sidebar of `tabId` to fetch its context again. */
   notifySidebars: (tabId: number) => Promise<void>;
 }) {
@@ -104,7 +109,14 @@ export function createCaseFocus(deps: {
       const recordUrl = record.customer.recordUrl;
       if (recordUrl) {
         const wanted = normalisedPageUrl(recordUrl);
-        const showing = tabs.find((tab) => tab.url !== undefined && normalisedPageUrl(tab.url) === wanted);
+        let showing: FocusTab | undefined;
+        for (const tab of tabs) {
+          const url = tab.url ?? (await deps.reportedUrl(tab.id));
+          if (url !== undefined && normalisedPageUrl(url) === wanted) {
+            showing = tab;
+            break;
+          }
+        }
         if (showing) {
           await platform.focusTab(showing);
           await showIn(showing.id, caseId);
