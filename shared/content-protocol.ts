@@ -77,7 +77,9 @@ const ContentInsert = z.object({
 const ContentPick = z.object({ type: z.enum(['content.pick']), field: z.string().check(z.maxLength(20)) });
 /** The keyboard command: open or close the sidebar. */
 const ContentToggle = z.object({ type: z.enum(['content.toggle']) });
-const toContentByType = { 'content.insert': ContentInsert, 'content.pick': ContentPick, 'content.toggle': ContentToggle };
+/** A case was opened for this tab (a reminder, the list of open cases): show the sidebar, whatever it was. */
+const ContentReveal = z.object({ type: z.enum(['content.reveal']) });
+const toContentByType = { 'content.insert': ContentInsert, 'content.pick': ContentPick, 'content.toggle': ContentToggle, 'content.reveal': ContentReveal };
 
 /** background → content script of one tab. */
 export type BackgroundToContent = z.infer<(typeof toContentByType)[keyof typeof toContentByType]>;

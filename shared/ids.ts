@@ -1,4 +1,4 @@
-import { v7 } from 'uuid';
+import { v5, v7 } from 'uuid';
 
 /**
  * A new id for a record the extension creates (case, reminder, sync change). The client makes
@@ -8,3 +8,12 @@ import { v7 } from 'uuid';
  * from older builds (v4) remain valid.
  */
 export const newRecordId = (): string => v7();
+
+/** Fixed namespace for ids derived from other records' ids (a UUIDv4 picked once; never change it). */
+const DERIVED_NAMESPACE = '4f6b1c2e-8d3a-4e57-9b61-2a7c0d9e5f13';
+
+/**
+ * The id of the reminder that follows up one commitment: the same commitment always gives the
+ * same id (UUIDv5), so saving its case again finds that reminder instead of making another.
+ */
+export const reminderIdForCommitment = (commitmentId: string): string => v5(`commitment-reminder:${commitmentId}`, DERIVED_NAMESPACE);

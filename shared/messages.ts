@@ -5,8 +5,8 @@ import type { Expansion, PageSetup } from './content-protocol';
 import { CaptureRule, CapturedField } from './crm-site';
 import { Shortcut } from './template';
 import type { CaseHistoryItem } from './case-history';
-import { Id, plainText } from './primitives';
-import { Reminder } from './reminder';
+import { Id, Instant, plainText } from './primitives';
+import { Reminder, SnoozePreset } from './reminder';
 import type { WordingRule } from './wording-rule';
 import type { LifeSettingsResponse } from './life-settings-api';
 import type { Template } from './template';
@@ -90,6 +90,14 @@ export const PageToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync.now') }),
   /** sidebar: the agent's cases not yet closed, to pick one up again. */
   z.object({ type: z.literal('case.listOpen') }),
+  /** sidebar: a reminder comes back later (pending again, due then). */
+  z.object({ type: z.literal('reminder.snooze'), id: Id, preset: SnoozePreset }),
+  /** sidebar: a reminder is dealt with, and what came of it. */
+  z.object({ type: z.literal('reminder.done'), id: Id, outcome: plainText(500).trim().optional() }),
+  /** sidebar: a reminder moved to a time the agent chose. */
+  z.object({ type: z.literal('reminder.reschedule'), id: Id, dueAt: Instant }),
+  /** sidebar (the list of open cases): bring the case's CRM record up, with the case in its sidebar. */
+  z.object({ type: z.literal('case.open'), caseId: Id }),
 ]);
 export type PageToBackground = z.infer<typeof PageToBackground>;
 
@@ -187,5 +195,9 @@ export interface BackgroundReplies {
   'reminder.save': { ok: true };
   'case.history': { ok: true; cases: CaseHistoryItem[] } | Failure;
   'case.listOpen': Case[];
+  'reminder.snooze': { ok: true } | Failure;
+  'reminder.done': { ok: true } | Failure;
+  'reminder.reschedule': { ok: true } | Failure;
+  'case.open': { ok: true; shownIn: 'tab' | 'page' } | Failure;
 }
 export type ReplyTo<T extends keyof BackgroundReplies> = BackgroundReplies[T];

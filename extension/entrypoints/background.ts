@@ -3,9 +3,12 @@ import { detectLocale, InsertResult, newRecordId, wordsFor } from '../../shared'
 import { openDb } from '../db/schema';
 import { browser } from '../platform/browser';
 import { askSidebarToExpand, broadcastContextChanged, listenInBackground, ownExtension, sendToContent } from '../platform/messaging';
+import { onNotificationButtonClicked, onNotificationClicked, reminderPlatform } from '../platform/notifications';
 import { preferredLanguages } from '../platform/pages';
 import { managedSettings, onPermissionsChanged, scriptRegistry, originsGranted } from '../platform/scripting';
+import { caseFocusPlatform } from '../platform/tabs';
 import { createAuthService } from '../services/auth';
+import { createCaseFocus } from '../services/case-focus';
 import { createCaseHistory } from '../services/case-history';
 import { createCaseService } from '../services/cases';
 import { createCrmSitesService } from '../services/crm-sites';
@@ -45,7 +48,15 @@ export default defineBackground({
       remindersPulled: () => reminders.restore(),
     });
     const currentUserId = async () => (await settings.session())?.user.id;
-    const cases = createCaseService({ db, now, newId: newRecordId, inFlight, currentUserId });
+    const cases = createCaseService({
+      db,
+      now,
+      newId: newRecordId,
+      inFlight,
+      currentUserId,
+      // A pending commitment gets its reminder; a judged one has it done.
+      saved: (record) => reminders.followCommitments(record),
+    });
     const tabCustomers = createTabCustomers(browser.storage.session);
     const reminders = createReminderService({
       db,
@@ -53,14 +64,15 @@ export default defineBackground({
       newId: newRecordId,
       inFlight,
       currentUserId,
-      platform: {
-        createAlarm: (name, when) => browser.alarms.create(name, { when }) as Promise<void>,
-        clearAlarm: async (name) => void (await browser.alarms.clear(name)),
-        notify: async (id, title, message) => {
-          await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon.png'), title, message });
-        },
-      },
+      platform: reminderPlatform,
       describe: async (reminder) => reminderNotice(reminder, await cases.get(reminder.caseId), wordsFor(locale())),
+    });
+    const caseFocus = createCaseFocus({
+      area: browser.storage.session,
+      getCase: (id) => cases.get(id),
+      platform: caseFocusPlatform,
+      reportedUrl: async (tabId) => (await tabCustomers.get(tabId))?.recordUrl,
+      notifySidebars: broadcastContextChanged,
     });
     const route = createBackgroundRouter({
       auth: createAuthService({ settings, signIn: (serverUrl, body) => signIn(serverUrl, body) }),
@@ -77,7 +89,8 @@ export default defineBackground({
       settings,
       sync,
       tabCustomers,
-      sidebarContext: createSidebarContext({ db, cases, reminders, settings, sync, tabCustomers }),
+      caseFocus,
+      sidebarContext: createSidebarContext({ db, cases, reminders, settings, sync, tabCustomers, caseFocus }),
       pageSetup: createPageSetup({ crmSites, cached: () => sync.cached(), locale }),
       caseHistory: createCaseHistory({ settings, api: (session) => createServerApi(session.serverUrl, session.token) }),
       insertInTab: async (tabId, text, replace) => {
@@ -108,11 +121,21 @@ export default defineBackground({
       if (alarm.name === SYNC_ALARM.name) void sync.sync();
       else void reminders.onAlarm(alarm.name).then(() => broadcastContextChanged(null));
     });
-    browser.notifications.onClicked.addListener((notificationId) => {
+    // A reminder's notification brings its case's CRM record up; its buttons snooze it or mark it done.
+    onNotificationClicked((notificationId) => {
       void reminders.caseOfNotification(notificationId).then(async (caseId) => {
-        if (caseId) await browser.tabs.create({ url: browser.runtime.getURL(`/sidebar.html?case=${caseId}`) });
+        if (caseId) await caseFocus.openCase(caseId);
       });
     });
+    onNotificationButtonClicked((notificationId, buttonIndex) => {
+      void reminders.onNotificationButton(notificationId, buttonIndex).then((handled) => {
+        if (handled) {
+          void sync.sync();
+          void broadcastContextChanged(null);
+        }
+      });
+    });
+    browser.tabs.onRemoved.addListener((tabId) => void caseFocus.forget(tabId));
     browser.commands.onCommand.addListener((command) => {
       if (command !== TOGGLE_COMMAND) return;
       void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {

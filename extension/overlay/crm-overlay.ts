@@ -97,6 +97,10 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
   listenInContent(async (message) => {
     if (message.type === 'content.insert') return insert(message.text, message.replace);
     if (message.type === 'content.toggle') return sidebar.setOpen(!sidebar.isOpen());
+    if (message.type === 'content.reveal') {
+      sidebar.setOpen(true);
+      return { ok: true }; // the answer tells the background this tab is a CRM page
+    }
     await loadPicker();
     (globalThis as { lingtingPicker?: { start(field: string): void } }).lingtingPicker?.start(message.field);
     return { ok: true };

@@ -11,19 +11,23 @@ export function createCaseService(deps: {
   inFlight?: InFlight;
   /** The signed-in user's id: drafts and queued changes are theirs. */
   currentUserId: () => Promise<string | undefined>;
+  /** Told of each case once it is stored (not of a late, older autosave): its commitments drive reminders. */
+  saved?: (record: Case) => Promise<void>;
 }) {
   const { db } = deps;
   const inFlight = deps.inFlight ?? createInFlight();
   return {
     async save(record: Case): Promise<void> {
       const ownerId = await deps.currentUserId();
-      await db.transaction('rw', db.cases, db.outbox, async () => {
-        const stored = await db.cases.get(record.id);
+      const stored = await db.transaction('rw', db.cases, db.outbox, async () => {
+        const before = await db.cases.get(record.id);
         // An older autosave arriving late must not overwrite a newer draft.
-        if (stored && isLaterInstant(stored.updatedAt, record.updatedAt)) return;
+        if (before && isLaterInstant(before.updatedAt, record.updatedAt)) return false;
         await db.cases.put(ownerId ? { ...record, ownerId } : record);
         await enqueueCoalesced(db, inFlight, { changeId: deps.newId(), kind: 'case.put', case: record }, deps.now().toISOString(), ownerId);
+        return true;
       });
+      if (stored) await deps.saved?.(record);
     },
     /** The user's cases not yet closed, most recently worked first (at most `limit`). */
     async listOpen(limit = 50): Promise<Case[]> {

@@ -8,6 +8,7 @@ import {
   type SidebarContext,
 } from '../../shared';
 import type { AuthService } from './auth';
+import type { CaseFocus } from './case-focus';
 import type { CaseService } from './cases';
 import type { CrmSitesService } from './crm-sites';
 import type { PickingService } from './picking';
@@ -62,6 +63,7 @@ interface RouterDeps {
   settings: SettingsService;
   sync: SyncService;
   tabCustomers: TabCustomers;
+  caseFocus: CaseFocus;
   sidebarContext: (tabId: number | null) => Promise<SidebarContext>;
   pageSetup: (url: string | null) => Promise<ReplyTo<'page.site'>>;
   caseHistory: (phone: string) => Promise<ReplyTo<'case.history'>>;
@@ -83,6 +85,14 @@ export function createBackgroundRouter(deps: RouterDeps) {
     const state = await deps.sync.sync(options);
     await deps.notifySidebars(null);
     return state;
+  };
+
+  /** A reminder change's reply: the sidebars show it at once, the server hears of it by sync. */
+  const reminderChanged = async (changed: Promise<boolean>): Promise<{ ok: true } | { ok: false; error: 'rejected' }> => {
+    if (!(await changed)) return { ok: false, error: 'rejected' };
+    await deps.notifySidebars(null); // not waiting for the network: the to-do changes at once
+    void syncAndNotify();
+    return { ok: true };
   };
 
   const fromContent: Handlers<ContentToBackground> = {
@@ -137,6 +147,13 @@ export function createBackgroundRouter(deps: RouterDeps) {
     },
     'case.history': (message) => deps.caseHistory(message.phone),
     'case.listOpen': () => deps.cases.listOpen(),
+    'reminder.snooze': (message) => reminderChanged(deps.reminders.snooze(message.id, message.preset)),
+    'reminder.done': (message) => reminderChanged(deps.reminders.done(message.id, message.outcome || undefined)),
+    'reminder.reschedule': (message) => reminderChanged(deps.reminders.reschedule(message.id, new Date(message.dueAt))),
+    'case.open': async (message) => {
+      const opened = await deps.caseFocus.openCase(message.caseId);
+      return opened.ok ? { ok: true, shownIn: opened.shownIn } : { ok: false, error: 'rejected' };
+    },
   };
 
   /** Answers one admitted message; a refused one gets `forbidden` and nothing else happens. */

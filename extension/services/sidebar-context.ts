@@ -1,5 +1,6 @@
 import type { SidebarContext } from '../../shared';
 import type { LingtingDb } from '../db/schema';
+import type { CaseFocus } from './case-focus';
 import type { CaseService } from './cases';
 import type { ReminderService } from './reminders';
 import type { SettingsService } from './settings';
@@ -24,6 +25,7 @@ export function createSidebarContext(deps: {
   settings: SettingsService;
   sync: SyncService;
   tabCustomers: TabCustomers;
+  caseFocus: CaseFocus;
 }) {
   return async (tabId: number | null): Promise<SidebarContext> => {
     const [session, cached, sync, customer, reminders, rejected] = await Promise.all([
@@ -34,7 +36,9 @@ export function createSidebarContext(deps: {
       deps.reminders.active(),
       refusedChanges(deps.db),
     ]);
-    const openCase = customer ? await deps.cases.openFor(customer) : null;
+    // The case this tab was asked to show (a reminder, the list of open cases) comes before the customer's newest.
+    const focused = tabId === null ? null : await deps.caseFocus.focusedCaseFor(tabId, customer);
+    const openCase = focused ?? (customer ? await deps.cases.openFor(customer) : null);
     return { tabId, customer, user: session?.user ?? null, ...cached, sync, openCase, reminders, rejected };
   };
 }

@@ -59,6 +59,7 @@ test('reminders: alarms re-created at start, a missed one fires at once, notific
     createAlarm: async (name, when) => void alarms.set(name, when),
     clearAlarm: async (name) => void alarms.delete(name),
     notify: async (id) => void notified.push(id),
+    clearNotification: async () => undefined,
   };
   let now = at(10);
   const reminders = createReminderService({
@@ -68,7 +69,7 @@ test('reminders: alarms re-created at start, a missed one fires at once, notific
     newId: randomUUID,
     inFlight,
     currentUserId: async () => undefined,
-    describe: async () => ({ title: 't', message: 'm' }),
+    describe: async () => ({ title: 't', message: 'm', buttons: [] }),
   });
   const make = (dueAt: Date): Reminder => ({
     id: randomUUID(), caseId: record.id, dueAt: dueAt.toISOString(), note: '', status: 'pending', createdAt: now.toISOString(), updatedAt: now.toISOString(),

@@ -1,4 +1,4 @@
-import type { Case, InsertResult, PageToBackground, Reminder, ReplyTo, ShortcutAnswer, SidebarContext } from '../../shared';
+import type { Case, InsertResult, PageToBackground, Reminder, ReplyTo, ShortcutAnswer, SidebarContext, SnoozePreset } from '../../shared';
 import { listenToBackground, sendToBackground } from '../platform/messaging';
 
 type SignIn = Omit<Extract<PageToBackground, { type: 'auth.signIn' }>, 'type'>;
@@ -23,6 +23,12 @@ export const background = {
   saveReminder: (reminder: Reminder) => sendToBackground({ type: 'reminder.save', reminder }),
   caseHistory: (phone: string) => sendToBackground({ type: 'case.history', phone }),
   openCases: () => sendToBackground({ type: 'case.listOpen' }),
+  snoozeReminder: (id: string, preset: SnoozePreset) => sendToBackground({ type: 'reminder.snooze', id, preset }),
+  /** Marks a reminder done, with what came of it (empty: nothing to say). */
+  finishReminder: (id: string, outcome: string) => sendToBackground({ type: 'reminder.done', id, ...(outcome.trim() ? { outcome: outcome.trim() } : {}) }),
+  rescheduleReminder: (id: string, dueAt: Date) => sendToBackground({ type: 'reminder.reschedule', id, dueAt: dueAt.toISOString() }),
+  /** Brings a case's CRM record up with the case in its sidebar. */
+  openCase: (caseId: string) => sendToBackground({ type: 'case.open', caseId }),
 
   /** Calls `onChange` when the background says the context of `tabId` (or of every tab) changed. */
   onContextChanged: (onChange: (tabId: number | null) => void) =>

@@ -231,6 +231,8 @@ export const en = {
   notification: {
     title: (customer: string) => (customer ? `Lingting · ${customer}` : 'Lingting'),
     noNote: 'Follow up with the customer',
+    snooze10: 'Snooze 10 min',
+    done: 'Done',
   },
 
   /** The sentences built from a step 2 restatement, in the case's language. */
@@ -417,6 +419,18 @@ export const en = {
     submitReview: 'Save review',
     agent: 'Agent',
     reviewsCount: 'Reviews',
+  },
+  /** The sidebar's to-do of follow-ups: snooze, reschedule, mark done with what came of it. */
+  reminderList: {
+    heading: 'Follow-ups',
+    snooze10: 'Snooze 10 min',
+    snooze1h: 'Snooze 1 hour',
+    snoozeTomorrow: 'Tomorrow morning',
+    done: 'Done',
+    outcome: 'What came of it',
+    reschedule: 'Reschedule',
+    newTime: 'New time',
+    open: 'Open case',
   },
 };
 

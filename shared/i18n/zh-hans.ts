@@ -175,6 +175,8 @@ export const zhHans: Catalogue = {
   notification: {
     title: (customer) => (customer ? `聆听 · ${customer}` : '聆听'),
     noNote: '回访客户',
+    snooze10: '10分钟后提醒',
+    done: '已完成',
   },
 
   restatement: {
@@ -357,5 +359,16 @@ export const zhHans: Catalogue = {
     submitReview: '保存点评',
     agent: '处理坐席',
     reviewsCount: '点评',
+  },
+  reminderList: {
+    heading: '待办回访',
+    snooze10: '10分钟后提醒',
+    snooze1h: '1小时后提醒',
+    snoozeTomorrow: '明早提醒',
+    done: '完成',
+    outcome: '处理结果',
+    reschedule: '改期',
+    newTime: '新时间',
+    open: '打开工单',
   },
 };

@@ -175,6 +175,8 @@ export const zhHant: Catalogue = {
   notification: {
     title: (customer) => (customer ? `聆聽 · ${customer}` : '聆聽'),
     noNote: '回訪客戶',
+    snooze10: '10分鐘後提醒',
+    done: '已完成',
   },
 
   restatement: {
@@ -357,5 +359,16 @@ export const zhHant: Catalogue = {
     submitReview: '儲存點評',
     agent: '處理坐席',
     reviewsCount: '點評',
+  },
+  reminderList: {
+    heading: '待辦回訪',
+    snooze10: '10分鐘後提醒',
+    snooze1h: '1小時後提醒',
+    snoozeTomorrow: '明早提醒',
+    done: '完成',
+    outcome: '處理結果',
+    reschedule: '改期',
+    newTime: '新時間',
+    open: '開啟工單',
   },
 };

@@ -23,8 +23,10 @@ import { ComposeTray, type TrayItem } from './ComposeTray';
 import { CustomerCard } from './CustomerCard';
 import { DispatchCard } from './DispatchCard';
 import { EmergencyCard } from './EmergencyCard';
+import { ReminderList } from './ReminderList';
 import { IntakeCard } from './IntakeCard';
 import { LifeCard } from './LifeCard';
+import { OpenCases } from './OpenCases';
 import { PickFromPage } from './PickFromPage';
 import { PromisesCard } from './PromisesCard';
 import { PromptCard } from './PromptCard';
@@ -230,6 +232,8 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
           </ul>
         </section>
       )}
+      <ReminderList reminders={context.reminders} locale={locale} t={t} currentCaseId={draft?.id ?? null} />
+      {!caseId && <OpenCases life={context.life} locale={locale} t={t} version={context} currentId={draft?.id ?? null} onOpen={(id) => void background.openCase(id)} />}
       <CustomerCard customer={customer} t={t} />
       {/* Only supervisors configure CRM sites (the background refuses anyone else too). */}
       {context.user?.role === 'supervisor' && !caseId && <PickFromPage t={t} />}

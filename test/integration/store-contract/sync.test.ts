@@ -180,6 +180,19 @@ describe.each(STORE_KINDS)('store contract on $name: sync', (kind) => {
     expect(await store.reminders.list()).toEqual([done]);
   });
 
+  it("keeps a done reminder's outcome and the commitment it follows up; one from an older build has neither", async () => {
+    const c = makeCase();
+    await store.sync.applyChanges(agent, [putChange(c)], NOW);
+    const old = makeReminder(c.id);
+    const followUp = makeReminder(c.id, { commitmentId: randomUUID() });
+    const done = { ...followUp, status: 'done' as const, outcome: '客户确认已修好', updatedAt: later(followUp.updatedAt, 10) };
+    const results = await store.sync.applyChanges(agent, [reminderChange(old), reminderChange(followUp), reminderChange(done)], NOW);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    const listed = await store.reminders.list({ agentId: agent });
+    expect(listed.find((r) => r.id === done.id)).toEqual(done);
+    expect(listed.find((r) => r.id === old.id)).toEqual(old);
+  });
+
   it('lists reminders soonest due first', async () => {
     const c = makeCase();
     await store.sync.applyChanges(agent, [putChange(c)], NOW);

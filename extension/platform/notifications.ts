@@ -1,0 +1,54 @@
+import { browser } from './browser';
+
+/** What a reminder's notification shows; `buttons` only where the browser has notification buttons. */
+export interface NotificationContent {
+  title: string;
+  message: string;
+  buttons: string[];
+}
+
+/**
+ * Chrome shows up to two buttons on a notification; Firefox has none (no `onButtonClicked`, and
+ * `buttons` in the options is an error there), so they are offered only where the event exists.
+ */
+export function notificationButtonsSupported(): boolean {
+  return typeof browser.notifications.onButtonClicked?.addListener === 'function';
+}
+
+/** The browser side of reminders: one alarm and one notification per reminder. */
+export const reminderPlatform = {
+  createAlarm: async (name: string, when: number) => void (await browser.alarms.create(name, { when })),
+  clearAlarm: async (name: string) => void (await browser.alarms.clear(name)),
+  async notify(id: string, content: NotificationContent): Promise<void> {
+    const buttons = notificationButtonsSupported() ? content.buttons.slice(0, 2).map((title) => ({ title })) : [];
+    await browser.notifications.create(id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon.png'),
+      title: content.title,
+      message: content.message,
+      ...(buttons.length > 0 ? { buttons } : {}),
+    });
+  },
+  clearNotification: async (id: string) => void (await browser.notifications.clear(id)),
+};
+
+/**
+ * The listeners given below, also reachable from the service worker's own global scope: a test
+ * cannot click a system notification, so the end-to-end tests call these, the very functions
+ * the browser calls. Only code running in the service worker itself can reach them.
+ */
+const heard = { clicked: [] as ((notificationId: string) => void)[], buttonClicked: [] as ((notificationId: string, buttonIndex: number) => void)[] };
+(globalThis as { lingtingNotificationListeners?: typeof heard }).lingtingNotificationListeners = heard;
+
+/** Hears clicks on a notification's body. */
+export function onNotificationClicked(listener: (notificationId: string) => void): void {
+  heard.clicked.push(listener);
+  browser.notifications.onClicked.addListener(listener);
+}
+
+/** Hears clicks on a notification's buttons, where the browser has them. */
+export function onNotificationButtonClicked(listener: (notificationId: string, buttonIndex: number) => void): void {
+  if (!notificationButtonsSupported()) return;
+  heard.buttonClicked.push(listener);
+  browser.notifications.onButtonClicked.addListener(listener);
+}
