@@ -145,6 +145,8 @@ export interface SidebarContext {
   sync: SyncState;
   /** The case still open for this tab's customer, restored from the local database. */
   openCase: Case | null;
+  /** Set when this tab was asked to show one case (a reminder, the list of open cases): `openCase` is that one. */
+  focusedCaseId: string | null;
   rules: WordingRule[];
   /** Follow-ups pending or fired, soonest first. */
   reminders: Reminder[];

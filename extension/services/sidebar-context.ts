@@ -39,6 +39,6 @@ export function createSidebarContext(deps: {
     // The case this tab was asked to show (a reminder, the list of open cases) comes before the customer's newest.
     const focused = tabId === null ? null : await deps.caseFocus.focusedCaseFor(tabId, customer);
     const openCase = focused ?? (customer ? await deps.cases.openFor(customer) : null);
-    return { tabId, customer, user: session?.user ?? null, ...cached, sync, openCase, reminders, rejected };
+    return { tabId, customer, user: session?.user ?? null, ...cached, sync, openCase, focusedCaseId: focused?.id ?? null, reminders, rejected };
   };
 }

@@ -140,6 +140,20 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
     });
   }, [pageKey, context === null, caseId]);
 
+  // Asked to show one case of this customer (from a reminder or the open-cases list): it replaces
+  // the draft once, when asked; a new complaint started afterwards is not pulled back.
+  const focusedId = caseId ? null : (context?.focusedCaseId ?? null);
+  useEffect(() => {
+    const focused = context?.openCase;
+    if (!focusedId || focused?.id !== focusedId) return;
+    void flush();
+    setDraft((current) => {
+      if (current?.id === focusedId) return current;
+      asStored.add(focused);
+      return focused;
+    });
+  }, [focusedId]);
+
   // A newer version of this very case, pulled from the agent's other browser, replaces the draft.
   // An edit made here since then is newer (every edit stamps its time) and stays.
   const pulled = caseId ? null : (context?.openCase ?? null);
