@@ -19,7 +19,8 @@ describe('the admin page script', () => {
     expect(inputs.filter((input) => input.includes('/locales/'))).toEqual(['node_modules/zod/v4/locales/en.js']);
     expect(inputs.filter((input) => input.startsWith('node_modules/hono/') && !/\/(client|utils)\//.test(input))).toEqual([]);
     const [output] = result.outputFiles;
-    expect(gzipSync(output!.contents).length).toBeLessThan(48 * 1024);
+    // Mostly zod and the three word catalogues, which grow with the product (49 KB at the case-life words).
+    expect(gzipSync(output!.contents).length).toBeLessThan(52 * 1024);
   });
 
   it('stops with what to run when it has not been built', () => {
