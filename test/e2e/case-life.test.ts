@@ -3,7 +3,7 @@
 // snoozed, fired again and done, the revisit, the close; then the customer's next case starts clean.
 import { expect, test } from 'vitest';
 import { z } from 'zod';
-import { StoredCase } from '../../shared';
+import { Reminder, StoredCase } from '../../shared';
 import { apiAs, openDemoCrmSignedIn, screenshotPath, sendAs, useServerAndExtension } from './harness';
 
 /** The slice of the service worker's `chrome` API these checks call inside `evaluate`. */
@@ -11,6 +11,9 @@ declare const chrome: {
   alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]>; create(name: string, info: { when: number }): Promise<void> };
   notifications: { getAll(): Promise<Record<string, boolean>>; clear(id: string): Promise<boolean> };
 };
+
+/** The service worker's notification listeners, as platform/notifications.ts exposes them to tests. */
+declare const lingtingNotificationListeners: { buttonClicked: ((notificationId: string, buttonIndex: number) => void)[] };
 
 const running = useServerAndExtension();
 
@@ -62,7 +65,7 @@ test('an engineering repair: promise on working days, dispatch, reminder snoozed
 
   const api = await apiAs(server, 'supervisor');
   const stored = async () => z.object({ cases: z.array(StoredCase) }).parse((await api('/api/cases')).body).cases[0];
-  await expect.poll(async () => (await stored())?.commitments.length, { timeout: 20_000 }).toBe(1);
+  await expect.poll(async () => (await stored())?.dispatches.length, { timeout: 20_000 }).toBe(1);
   expect((await stored())!.commitments[0]).toMatchObject({ what: '上门查看', dueText: '3个工作日内', dueAt: '2027-01-05T10:00:00.000Z', responsible: '工程部' });
   expect((await stored())!.dispatches[0]).toMatchObject({ departmentId: 'engineering', dueAt: '2027-01-02T10:00:00.000Z' });
 
@@ -76,12 +79,17 @@ test('an engineering repair: promise on working days, dispatch, reminder snoozed
   const notified = (id: string) => expect.poll(() => browser.serviceWorker.evaluate(async () => Object.keys(await chrome.notifications.getAll())), { timeout: 30_000 }).toContain(id);
   const reminderAlarm = await fireSoon();
   await notified(reminderAlarm);
-  await browser.serviceWorker.evaluate((id) => (globalThis as unknown as { lingtingTest: { notificationButton(id: string, index: number): Promise<void> } }).lingtingTest.notificationButton(id, 0), reminderAlarm);
+  const pressButton = (id: string, index: number) =>
+    browser.serviceWorker.evaluate(([n, i]) => lingtingNotificationListeners.buttonClicked.forEach((listener) => listener(n, i)), [id, index] as const);
+  await pressButton(reminderAlarm, 0); // snooze 10 minutes
   await expect.poll(() => browser.serviceWorker.evaluate(async () => (await chrome.alarms.getAll()).some((a) => a.name.startsWith('reminder:')))).toBe(true);
   await fireSoon();
   await notified(reminderAlarm);
-  await browser.serviceWorker.evaluate((id) => (globalThis as unknown as { lingtingTest: { notificationButton(id: string, index: number): Promise<void> } }).lingtingTest.notificationButton(id, 1), reminderAlarm);
-  await expect.poll(() => sidebar.locator('[data-testid="reminders"] li[data-status="done"]').count()).toBeGreaterThan(0);
+  await pressButton(reminderAlarm, 1); // done
+  const agentApi = await apiAs(server, 'agent');
+  await expect
+    .poll(async () => z.object({ reminders: z.array(Reminder) }).parse((await agentApi('/api/reminders')).body).reminders.map((r) => r.status), { timeout: 20_000 })
+    .toEqual(['done']);
 
   // The department reports back; the revisit reaches the customer, who gives 4; the promise was kept.
   await click('[data-testid="dispatch"] [role="group"] button');

@@ -221,8 +221,8 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
   const promises = draft && (
     <PromisesCard record={draft} life={context.life} locale={locale} t={t} onChange={(next) => update(edited(next, {}, new Date()))} />
   );
-  // Once the five steps are closed the promises stay in sight, to be judged at the revisit.
-  const callEnded = draft !== null && currentStep(draft.steps) === undefined;
+  // Made in the plan steps; outside them the promises stay in sight, to be judged at the revisit.
+  const planning = draft !== null && ['propose', 'agree'].includes(currentStep(draft.steps) ?? '');
 
   return (
     <div class="sidebar">
@@ -315,7 +315,7 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
             onReminder={(dueAt, note) => void onReminder(dueAt, note)}
             planExtras={promises}
           />
-          {callEnded && promises}
+          {!planning && draft.commitments.length > 0 && promises}
           <DispatchCard record={draft} life={context.life} categories={context.categories} locale={locale} t={t} onChange={(next) => update(edited(next, {}, new Date()))} />
           <LifeCard
             key={draft.id}

@@ -5,4 +5,4 @@ import type { Locale } from '../../../shared';
  * zone, not the browser's), so "due Tue 18:00" means the same on every desk.
  */
 export const formatWhen = (at: Date | string, locale: Locale, timeZone: string): string =>
-  new Date(at).toLocaleString(locale, { timeZone, weekday: 'short', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  new Date(at).toLocaleString(locale, { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
