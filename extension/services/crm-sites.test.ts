@@ -51,6 +51,7 @@ function fakeServer(sites: () => CrmSite[]): ServerApi {
     wordingRules: async () => [],
     crmSites: async () => sites(),
     caseHistory: async () => [],
+    caseGroups: async () => [],
     lifeSettings: async () => {
       throw new Error('no case-life settings on this fake');
     },

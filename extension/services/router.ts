@@ -13,6 +13,7 @@ import type { CaseService } from './cases';
 import type { CrmSitesService } from './crm-sites';
 import type { PickingService } from './picking';
 import type { ReminderService } from './reminders';
+import type { ServerLookups } from './server-lookups';
 import type { SettingsService } from './settings';
 import type { SyncService } from './sync';
 import type { TabCustomers } from './tab-customers';
@@ -67,6 +68,7 @@ interface RouterDeps {
   sidebarContext: (tabId: number | null) => Promise<SidebarContext>;
   pageSetup: (url: string | null) => Promise<ReplyTo<'page.site'>>;
   caseHistory: (phone: string) => Promise<ReplyTo<'case.history'>>;
+  lookups: ServerLookups;
   /** Asks the content script of `tabId` to insert text at the CRM's caret. */
   insertInTab: (tabId: number, text: string, replace: string | undefined) => Promise<ReplyTo<'text.insert'>>;
   /** Asks the sidebar of `tabId` to expand a shortcut for its case; its raw answer. */
@@ -147,6 +149,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
     },
     'case.history': (message) => deps.caseHistory(message.phone),
     'case.listOpen': () => deps.cases.listOpen(),
+    'group.lookup': (message) => deps.lookups.caseGroups(message.project, message.building),
     'reminder.snooze': (message) => reminderChanged(deps.reminders.snooze(message.id, message.preset)),
     'reminder.done': (message) => reminderChanged(deps.reminders.done(message.id, message.outcome || undefined)),
     'reminder.reschedule': (message) => reminderChanged(deps.reminders.reschedule(message.id, new Date(message.dueAt))),

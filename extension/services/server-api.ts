@@ -3,6 +3,7 @@ import {
   CaseHistoryResponse,
   CategoryList,
   CrmSite,
+  CaseGroupList,
   CrmSiteList,
   LifeSettingsResponse,
   SignInResponse,
@@ -10,6 +11,7 @@ import {
   SyncPushResponse,
   TemplateList,
   WordingRuleList,
+  type CaseGroup,
   type CaseHistoryItem,
   type MessageError,
   type Category,
@@ -57,6 +59,8 @@ export interface ServerApi {
   caseHistory(phone: string): Promise<CaseHistoryItem[]>;
   /** The calendar, time limits, departments and emergency plans a case's life runs on. */
   lifeSettings(): Promise<LifeSettingsResponse>;
+  /** Confirmed group complaints of a project (and building, when known). */
+  caseGroups(project: string, building: string): Promise<CaseGroup[]>;
 }
 
 type FetchLike = typeof fetch;
@@ -111,6 +115,8 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
     crmSites: async () => (await parseReply(client.api['crm-sites'].$get(), CrmSiteList)).sites,
     caseHistory: async (phone) => (await parseReply(client.api['case-history'].$get({ query: { phone } }), CaseHistoryResponse)).cases,
     lifeSettings: () => parseReply(client.api['life-settings'].$get(), LifeSettingsResponse),
+    caseGroups: async (project, building) =>
+      (await parseReply(client.api['case-groups'].$get({ query: building ? { project, building } : { project } }), CaseGroupList)).groups,
   };
 }
 
