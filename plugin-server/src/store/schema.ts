@@ -22,6 +22,8 @@ export interface Database {
   case_categories: CaseCategoriesTable;
   reminders: RemindersTable;
   change_sequence: ChangeSequenceTable;
+  case_groups: CaseGroupsTable;
+  case_group_members: CaseGroupMembersTable;
 }
 
 export interface UsersTable {
@@ -89,6 +91,10 @@ export interface CasesTable {
   masked_search_text: string;
   /** The customer phone's digits only, for history lookups by equality (migration 005). */
   customer_phone_digits: string;
+  /** The customer's building, given or read from the unit (shared buildingOf); '' when unknown (migration 011). */
+  building: string;
+  /** The group complaint the agent linked the case to; '' for none (migration 011). */
+  group_id: string;
 }
 
 /** Which categories a case is filed under (a case may have several). */
@@ -185,4 +191,21 @@ export interface SignInFailuresTable {
   failed_at: string;
   /** The attempt the row was reserved for (one row per key); set on every row since migration 007. */
   attempt_id: string;
+}
+
+/** A confirmed group complaint (shared CaseGroup); the columns are for the sidebar's lookup. */
+export interface CaseGroupsTable {
+  id: string;
+  project: string;
+  building: string;
+  category_id: string;
+  /** JSON: the CaseGroup as confirmed, with its current plan. */
+  data: string;
+  confirmed_at: string;
+}
+
+/** The cases a supervisor confirmed in a group: proposals leave them out. */
+export interface CaseGroupMembersTable {
+  group_id: string;
+  case_id: string;
 }

@@ -1,8 +1,12 @@
 import type {
+  CaseGroup,
   CaseListQuery,
   Category,
   CategoryUpdateRequest,
   CrmSite,
+  GroupMember,
+  GroupProposal,
+  GroupWindow,
   Locale,
   Reminder,
   Review,
@@ -199,6 +203,7 @@ export interface Store {
   sessions: SessionRepository;
   signInFailures: SignInFailureRepository;
   caseHistory: CaseHistoryRepository;
+  caseGroups: CaseGroupRepository;
   /** Closes the database; the store is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -325,4 +330,29 @@ export interface SignInFailureRepository {
 export interface CaseHistoryRepository {
   /** Cases whose customer phone has exactly these digits, newest first, at most `limit`. */
   byPhoneDigits(digits: string, limit: number): Promise<StoredCase[]>;
+}
+
+/** What came of confirming a group: stored, the same confirmation seen again, or another group under its id. */
+export type CaseGroupConfirmation = { ok: true; group: CaseGroup; created: boolean } | { ok: false; current: CaseGroup };
+
+/** Group complaints (群體利益): the server's proposals and the groups supervisors confirmed. */
+export interface CaseGroupRepository {
+  /**
+   * Clusters of at least `window.minCases` cases received within `window.windowHours` of each
+   * other, of one leaf category, project and building (cases without a building by project alone),
+   * not closed, linked to no group and in no confirmed group; looking back a bounded time from `now`.
+   */
+  proposals(window: GroupWindow, now: Date): Promise<GroupProposal[]>;
+  /**
+   * Stores a confirmed group and its cases in one write. The same id with the same content
+   * (project, building, category, plan, cases) is a replay; with other content it is refused.
+   */
+  confirm(group: CaseGroup): Promise<CaseGroupConfirmation>;
+  /** The group with its plan replaced; undefined when there is no such group. */
+  setPlan(id: string, plan: string): Promise<CaseGroup | undefined>;
+  get(id: string): Promise<CaseGroup | undefined>;
+  /** The project's groups, newest first; with a building, that building's and the project-wide ones. */
+  find(query: { project: string; building?: string }): Promise<CaseGroup[]>;
+  /** The confirmed cases and those linked by `groupId`, oldest received first, with status and revisit. */
+  members(group: CaseGroup): Promise<GroupMember[]>;
 }

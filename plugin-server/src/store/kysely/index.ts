@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Store } from '../types';
 import { createAccountRepository } from './accounts';
+import { createCaseGroupRepository } from './case-groups';
 import { createCaseHistoryRepository } from './case-history';
 import { createCaseRepository, type SubstringSearch } from './cases';
 import { createCategoryEditing } from './category-editing';
@@ -56,6 +57,7 @@ export function createKyselyStore(
     sessions: createSessionRepository(db),
     signInFailures: createSignInFailureRepository(db, lockKeys),
     caseHistory: createCaseHistoryRepository(db),
+    caseGroups: createCaseGroupRepository(db),
     close: () => db.destroy(),
   };
 }
