@@ -6,6 +6,8 @@ export * from './steps';
 export * from './case-life';
 export * from './case-escalation';
 export * from './case';
+export * from './building';
+export * from './case-group-api';
 export * from './template';
 export * from './reminder';
 export * from './render';

@@ -18,6 +18,7 @@ import { createPickingService } from '../services/picking';
 import { createReminderService, reminderNotice } from '../services/reminders';
 import { admitMessage, createBackgroundRouter } from '../services/router';
 import { createServerApi, createSiteSource, signIn } from '../services/server-api';
+import { createServerLookups } from '../services/server-lookups';
 import { createSettingsService } from '../services/settings';
 import { createSidebarContext } from '../services/sidebar-context';
 import { createSyncService } from '../services/sync';
@@ -92,6 +93,7 @@ export default defineBackground({
       caseFocus,
       sidebarContext: createSidebarContext({ db, cases, reminders, settings, sync, tabCustomers, caseFocus }),
       pageSetup: createPageSetup({ crmSites, cached: () => sync.cached(), locale }),
+      lookups: createServerLookups({ settings, api: (session) => createServerApi(session.serverUrl, session.token) }),
       caseHistory: createCaseHistory({ settings, api: (session) => createServerApi(session.serverUrl, session.token) }),
       insertInTab: async (tabId, text, replace) => {
         const reply = await sendToContent(tabId, { type: 'content.insert', text, ...(replace ? { replace } : {}) }).catch(() => null);

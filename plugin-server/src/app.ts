@@ -11,6 +11,7 @@ import { PINNED_EXTENSION_ORIGINS } from './origins';
 import { adminRoutes } from './admin/routes';
 import { apiDocsRoutes } from './routes/api-docs';
 import { authRoutes } from './routes/auth';
+import { caseGroupRoutes } from './routes/case-groups';
 import { caseHistoryRoutes } from './routes/case-history';
 import { reminderRoutes } from './routes/reminders';
 import { caseRoutes } from './routes/cases';
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/sync', syncRoutes(routeDeps))
     .route('/api/cases', caseRoutes(routeDeps))
     .route('/api/case-history', caseHistoryRoutes(routeDeps))
+    .route('/api/case-groups', caseGroupRoutes(routeDeps))
     .route('/api/reminders', reminderRoutes(routeDeps))
     .route('/api/wording-rules', wordingRuleRoutes(routeDeps))
     .route('/api/crm-sites', crmSiteRoutes(routeDeps))

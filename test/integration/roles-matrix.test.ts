@@ -65,6 +65,12 @@ const MATRIX: Record<string, Access> = {
   'POST /api/cases/:id/reviews': ['trainer'],
   'PUT /api/cases/:id/reviews/:reviewId': ['trainer'],
   'GET /api/case-history': ['agent', 'supervisor'],
+  // Group complaints: the sidebar looks groups up for any caller; supervisors propose and confirm.
+  'GET /api/case-groups': ALL,
+  'GET /api/case-groups/proposals': ['supervisor'],
+  'POST /api/case-groups': ['supervisor'],
+  'PUT /api/case-groups/:id/plan': ['supervisor'],
+  'GET /api/case-groups/:id': ['supervisor', 'trainer'],
   'GET /api/reminders': ['agent'],
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],

@@ -24,6 +24,7 @@ import { CustomerCard } from './CustomerCard';
 import { DispatchCard } from './DispatchCard';
 import { EmergencyCard } from './EmergencyCard';
 import { ReminderList } from './ReminderList';
+import { GroupCard } from './GroupCard';
 import { IntakeCard } from './IntakeCard';
 import { LifeCard } from './LifeCard';
 import { OpenCases } from './OpenCases';
@@ -257,6 +258,7 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
             <CaseHistory phone={draft.customer.phone} currentId={draft.id} categories={context.categories} locale={locale} t={t} />
           )}
           <IntakeCard record={draft} life={context.life} locale={locale} t={t} onChange={change} />
+          <GroupCard record={draft} t={t} onChange={(next) => update(edited(next, {}, new Date()))} />
           <EmergencyCard record={draft} life={context.life} locale={locale} t={t} onChange={(next) => update(edited(next, {}, new Date()))} />
           <CategoryPicker
             categories={context.categories}

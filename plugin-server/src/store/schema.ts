@@ -26,6 +26,8 @@ export interface Database {
   departments: SortedDocumentsTable;
   emergency_plans: SortedDocumentsTable;
   case_commitments: CaseCommitmentsTable;
+  case_groups: CaseGroupsTable;
+  case_group_members: CaseGroupMembersTable;
 }
 
 export interface UsersTable {
@@ -95,6 +97,10 @@ export interface CasesTable {
   customer_phone_digits: string;
   /** When the case is next due (shared caseDueAt); null when closed or not pushed since migration 008. */
   due_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The customer's building, given or read from the unit (shared buildingOf); '' when unknown (migration 011). */
+  building: string;
+  /** The group complaint the agent linked the case to; '' for none (migration 011). */
+  group_id: string;
 }
 
 /** Which categories a case is filed under (a case may have several). */
@@ -222,4 +228,21 @@ export interface CaseCommitmentsTable {
   due_at: string;
   /** JSON: the Commitment. */
   data: string;
+}
+
+/** A confirmed group complaint (shared CaseGroup); the columns are for the sidebar's lookup. */
+export interface CaseGroupsTable {
+  id: string;
+  project: string;
+  building: string;
+  category_id: string;
+  /** JSON: the CaseGroup as confirmed, with its current plan. */
+  data: string;
+  confirmed_at: string;
+}
+
+/** The cases a supervisor confirmed in a group: proposals leave them out. */
+export interface CaseGroupMembersTable {
+  group_id: string;
+  case_id: string;
 }

@@ -1,4 +1,5 @@
 import type {
+  CaseGroup,
   CaseListQuery,
   CommitmentEntry,
   CommitmentQuery,
@@ -10,6 +11,8 @@ import type {
   Category,
   CategoryUpdateRequest,
   CrmSite,
+  GroupMember,
+  GroupProposal,
   Locale,
   Reminder,
   Review,
@@ -213,6 +216,7 @@ export interface Store {
   departments: SortedDocumentRepository<Department>;
   emergencyPlans: SortedDocumentRepository<EmergencyPlan>;
   commitments: CommitmentRepository;
+  caseGroups: CaseGroupRepository;
   /** Closes the database; the store is unusable afterwards. */
   close(): Promise<void>;
 }
@@ -371,4 +375,29 @@ export interface SortedDocumentRepository<T extends { id: string }> {
 export interface CommitmentRepository {
   /** Overdue (pending, due before `now`, case not closed) or broken promises, soonest due first, at most `limit`. */
   list(query: Required<CommitmentQuery>, now: Date): Promise<CommitmentEntry[]>;
+}
+
+/** What came of confirming a group: stored, the same confirmation seen again, or another group under its id. */
+export type CaseGroupConfirmation = { ok: true; group: CaseGroup; created: boolean } | { ok: false; current: CaseGroup };
+
+/** Group complaints (群體利益): the server's proposals and the groups supervisors confirmed. */
+export interface CaseGroupRepository {
+  /**
+   * Clusters of at least `window.minCases` cases received within `window.windowHours` of each
+   * other, of one leaf category, project and building (cases without a building by project alone),
+   * not closed, linked to no group and in no confirmed group; looking back a bounded time from `now`.
+   */
+  proposals(window: GroupWindow, now: Date): Promise<GroupProposal[]>;
+  /**
+   * Stores a confirmed group and its cases in one write. The same id with the same content
+   * (project, building, category, plan, cases) is a replay; with other content it is refused.
+   */
+  confirm(group: CaseGroup): Promise<CaseGroupConfirmation>;
+  /** The group with its plan replaced; undefined when there is no such group. */
+  setPlan(id: string, plan: string): Promise<CaseGroup | undefined>;
+  get(id: string): Promise<CaseGroup | undefined>;
+  /** The project's groups, newest first; with a building, that building's and the project-wide ones. */
+  find(query: { project: string; building?: string }): Promise<CaseGroup[]>;
+  /** The confirmed cases and those linked by `groupId`, oldest received first, with status and revisit. */
+  members(group: CaseGroup): Promise<GroupMember[]>;
 }

@@ -3,6 +3,7 @@ import { Department, EmergencyPlan } from '../../../../shared';
 import type { Database } from '../schema';
 import type { Store } from '../types';
 import { createAccountRepository } from './accounts';
+import { createCaseGroupRepository } from './case-groups';
 import { createCaseHistoryRepository } from './case-history';
 import { createCaseRepository, type SubstringSearch } from './cases';
 import { createCategoryEditing } from './category-editing';
@@ -62,6 +63,7 @@ export function createKyselyStore(
     departments: createSortedDocumentRepository(db, 'departments', Department),
     emergencyPlans: createSortedDocumentRepository(db, 'emergency_plans', EmergencyPlan),
     commitments: createCommitmentRepository(db),
+    caseGroups: createCaseGroupRepository(db),
     close: () => db.destroy(),
   };
 }

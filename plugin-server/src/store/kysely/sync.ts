@@ -3,6 +3,7 @@ import { type Case, isLaterInstant, type Reminder, type SyncChange, SyncResult }
 import type { Database, SyncChangesTable } from '../schema';
 import type { SyncRepository } from '../types';
 import { createGroupCommit } from '../group-commit';
+import { caseGroupColumns } from './case-groups';
 import { searchColumns, utc } from './case-index';
 import { indexCaseLife } from './case-life-index';
 import { changeFingerprint } from './change-fingerprint';
@@ -56,6 +57,7 @@ async function putCase(
     project: incoming.customer.project,
     severity: incoming.severity,
     ...searchColumns(incoming),
+    ...caseGroupColumns(incoming),
     received_at: utc(incoming.receivedAt),
     updated_at: utc(incoming.updatedAt),
     server_updated_at: now.toISOString(),

@@ -8,6 +8,7 @@ import * as m006 from './006_commit_order';
 import * as m007 from './007_auth_hardening';
 import * as m008 from './008_life_settings';
 import * as m010 from './010_case_life';
+import * as m011 from './011_case_groups';
 
 // Migrations live in code, not discovered on disk, so bundling or moving the server cannot
 // lose one. Names sort in the order they run: add `002_...` below, never rename or edit a
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_auth_hardening': m007,
   '008_life_settings': m008,
   '010_case_life': m010,
+  '011_case_groups': m011,
 };
 
 /** The schema's history for Kysely's Migrator. */
