@@ -14,7 +14,7 @@ const ownerCase = (name: string, phone: string, unit: string, receivedAt: string
   kind: 'case.put' as const,
   case: {
     id: randomUUID(),
-    customer: { name, phone, project: '江畔名苑', unit, crmRecordId: '' },
+    customer: { name, phone, project: '翠湖花园', unit, crmRecordId: '' },
     channel: 'hotline',
     categoryIds: ['waterproofing'],
     severity: 'normal',
@@ -61,26 +61,26 @@ test('three owners of one building with one problem make a proposed group; confi
   const now = Date.now();
   await sendAs(server, 'agent', 'POST', '/api/sync/push', {
     changes: [
-      ownerCase('张伟', '139 0000 0001', '8栋0501', new Date(now - 30 * hour).toISOString()),
-      ownerCase('李娜', '139 0000 0002', '8栋0802', new Date(now - 20 * hour).toISOString()),
-      ownerCase('陈静', '139 0000 0003', '8栋1501', new Date(now - 2 * hour).toISOString()),
+      ownerCase('张伟', '139 0000 0001', '3栋0501', new Date(now - 30 * hour).toISOString()),
+      ownerCase('李娜', '139 0000 0002', '3栋0802', new Date(now - 20 * hour).toISOString()),
+      ownerCase('陈静', '139 0000 0003', '3栋1501', new Date(now - 2 * hour).toISOString()),
       // Another building's leak is not the same problem.
-      ownerCase('赵磊', '139 0000 0004', '9栋0201', new Date(now - hour).toISOString()),
+      ownerCase('赵磊', '139 0000 0004', '5栋0201', new Date(now - hour).toISOString()),
     ],
   });
   const { proposals } = GroupProposalList.parse(await sendAs(server, 'supervisor', 'GET', '/api/case-groups/proposals'));
   expect(proposals).toHaveLength(1);
-  expect(proposals[0]).toMatchObject({ project: '江畔名苑', building: '8栋', categoryId: 'waterproofing' });
+  expect(proposals[0]).toMatchObject({ project: '翠湖花园', building: '3栋', categoryId: 'waterproofing' });
   expect(proposals[0]!.caseIds).toHaveLength(3);
-  const plan = '物业和工程部明天上午统一检修8栋楼顶防水层，完成后逐户回访。';
-  const group = { id: randomUUID(), project: '江畔名苑', building: '8栋', categoryId: 'waterproofing', plan, caseIds: proposals[0]!.caseIds };
+  const plan = '物业和工程部明天上午统一检修3栋楼顶防水层，完成后逐户回访。';
+  const group = { id: randomUUID(), project: '翠湖花园', building: '3栋', categoryId: 'waterproofing', plan, caseIds: proposals[0]!.caseIds };
   await sendAs(server, 'supervisor', 'POST', '/api/case-groups', group);
 
-  // The fourth owner calls: 李建国 of 8栋0301, the demo CRM's other record.
+  // The fourth owner of building 3 calls: 王秀英 of 3栋1202 on the demo CRM.
   const page = await browser.context.newPage();
-  await page.goto(`${server.url}/demo/crm?record=C-2048`);
+  await page.goto(`${server.url}/demo/crm`);
   const sidebar = await sidebarFrame(page);
-  await expect.poll(() => sidebar.textContent('[data-testid="customer-name"]')).toBe('李建国');
+  await expect.poll(() => sidebar.textContent('[data-testid="customer-name"]')).toBe('王秀英');
   await sidebar.click('[data-category="housing_quality"]');
   await sidebar.click('[data-category="waterproofing"]');
   await expect.poll(() => sidebar.textContent('[data-testid="group-plan"]'), { timeout: 20_000 }).toBe(plan);
@@ -90,6 +90,6 @@ test('three owners of one building with one problem make a proposed group; confi
 
   const api = await apiAs(server, 'supervisor');
   await expect
-    .poll(async () => z.object({ cases: z.array(StoredCase) }).parse((await api('/api/cases')).body).cases.find((c) => c.customer.name === '李建国' && c.groupId)?.groupId, { timeout: 20_000 })
+    .poll(async () => z.object({ cases: z.array(StoredCase) }).parse((await api('/api/cases')).body).cases.find((c) => c.customer.name === '王秀英' && c.groupId)?.groupId, { timeout: 20_000 })
     .toBe(group.id);
 });
