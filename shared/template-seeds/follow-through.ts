@@ -18,7 +18,7 @@ export const FOLLOW_THROUGH_SEEDS: Seed[] = [
     no: 31, step: 'agree', tone: 'closing', shortcut: ';paigong', categoryIds: [...BUILDING, 'engineering_repair', 'decoration_quality'],
     wording: {
       'zh-Hans': { title: '派工程部', body: '我已经把{{issue}}转给工程部，并注明了您方便的时间。工程部的同事会在{{deadline}}前联系您约上门时间；如果到时没有接到电话，请直接打给我{{agentName}}。' },
-      'zh-Hant': { title: '轉工程部', body: '我已經把{{issue}}轉給工程部，也註明了您方便的時間。工程部的同事會在{{deadline}}前跟您聯絡，約定到府時間；如果到時候沒接到電話，請直接打給我{{agentName}}。' },
+      'zh-Hant': { title: '轉工程部', body: '我已經把{{issue}}轉給工程部，也寫下您方便的時間。工程部的同事會在{{deadline}}前跟您聯絡，約定到府時間；如果到時候沒接到電話，請直接打給我{{agentName}}。' },
       en: { title: 'Dispatch to engineering', body: 'I have passed {{issue}} to our engineering department, with the times that suit you. A colleague from engineering will contact you by {{deadline}} to book the visit; if you have not heard from them by then, call me, {{agentName}}, directly.' },
     },
   },
