@@ -8,6 +8,7 @@ export * from './case-escalation';
 export * from './case';
 export * from './building';
 export * from './case-group-api';
+export * from './escalation-api';
 export * from './template';
 export * from './reminder';
 export * from './render';

@@ -1,3 +1,5 @@
+import { createNodeWebSocket } from '@hono/node-ws';
+import type { Server } from 'node:http';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -18,6 +20,8 @@ import { caseRoutes } from './routes/cases';
 import { categoryRoutes } from './routes/categories';
 import { commitmentRoutes } from './routes/commitments';
 import { crmSiteRoutes } from './routes/crm-sites';
+import { escalationRoutes } from './routes/escalations';
+import { createEscalationFeed } from './live/escalation-feed';
 import { departmentRoutes, emergencyPlanRoutes } from './routes/departments';
 import { groupWindowRoutes, lifeSettingsRoutes, timeLimitRoutes, workCalendarRoutes } from './routes/life-settings';
 import { demoRoutes } from './routes/demo';
@@ -66,7 +70,6 @@ export interface AppDeps {
   reportError?: (error: unknown) => void;
 }
 
-/** The plugin server's HTTP app, built from its dependencies; serve it or call `app.request` in tests. */
 /**
  * API answers and admin pages carry customer data and credentials: no browser or proxy may keep
  * a copy. Set before the handler, like the CORS headers (see http/cors.ts for why).
@@ -76,7 +79,17 @@ const noStore: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/** The plugin server's HTTP app, built from its dependencies; serve it or call `app.request` in tests. */
 export function createApp(deps: AppDeps) {
+  return createServerApp(deps).app;
+}
+
+/**
+ * The app and what a Node server adds to it: the escalations' live feed, a WebSocket that
+ * `attachLive` hooks onto the HTTP server's upgrades, and `closeLive` to end its connections
+ * (on shutdown; the HTTP server's close does not wait for upgraded sockets).
+ */
+export function createServerApp(deps: AppDeps) {
   const isPageOrigin = (origin: string) => origin === deps.adminOrigin || (deps.ownOrigins?.() ?? []).includes(origin);
   const routeDeps = {
     store: deps.store,
@@ -88,7 +101,12 @@ export function createApp(deps: AppDeps) {
   const formCsrf = csrf({ origin: (origin) => isPageOrigin(origin) || corsOrigins.has(origin) });
   const reportError = deps.reportError ?? ((error: unknown) => console.error(error));
 
-  const app = new Hono()
+  // Routes are added to this very instance below; the WebSocket helper answers upgrades through it.
+  const root = new Hono();
+  const sockets = createNodeWebSocket({ app: root });
+  const feed = createEscalationFeed(deps.store, { reportError });
+
+  const app = root
     .use(secureHeaders())
     .use('/api/*', noStore)
     .use('/admin/*', noStore)
@@ -130,6 +148,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/cases', caseRoutes(routeDeps))
     .route('/api/case-history', caseHistoryRoutes(routeDeps))
     .route('/api/case-groups', caseGroupRoutes(routeDeps))
+    .route('/api/escalations', escalationRoutes(routeDeps, { feed, upgradeWebSocket: sockets.upgradeWebSocket }))
     .route('/api/reminders', reminderRoutes(routeDeps))
     .route('/api/wording-rules', wordingRuleRoutes(routeDeps))
     .route('/api/crm-sites', crmSiteRoutes(routeDeps))
@@ -161,7 +180,14 @@ export function createApp(deps: AppDeps) {
     return c.json(errorBody('internal', 'something went wrong on the server'), 500);
   });
 
-  return app;
+  return {
+    app,
+    attachLive: (server: Server) => sockets.injectWebSocket(server),
+    closeLive() {
+      feed.close();
+      for (const client of sockets.wss.clients) client.close(1001, 'server shutting down');
+    },
+  };
 }
 
 /** The app's type: the typed client (`client.ts`) is derived from it. */

@@ -1,7 +1,8 @@
 // The one Node entry: read the environment, open the store, seed, serve, shut down cleanly.
 import { serve } from '@hono/node-server';
 import { mkdirSync } from 'node:fs';
-import { createApp } from './app';
+import type { Server } from 'node:http';
+import { createServerApp } from './app';
 import { type BannerDatabase, startupBanner } from './banner';
 import { readConfig } from './config';
 import { listenOrigins } from './origins';
@@ -17,7 +18,7 @@ const store = databaseUrl ? await createPostgresStore({ connectionString: databa
 const { credentials } = await seed(store);
 // Known once listening (PORT=0 lets the OS pick); no request is answered before.
 let ownOrigins: readonly string[] = [];
-const app = createApp({
+const { app, attachLive, closeLive } = createServerApp({
   store,
   ownOrigins: () => ownOrigins,
   extensionOrigins: config.extensionOrigins,
@@ -29,6 +30,9 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   ownOrigins = listenOrigins(config.host, info.port);
   console.log(startupBanner({ host: config.host, port: info.port, database, credentials }).join('\n'));
 });
+
+// Supervisors' escalation feed: WebSocket upgrades on the same port (docs/decisions/010-escalation-delivery.md).
+attachLive(server as Server);
 
 server.on('error', (error) => {
   console.error(`Lingting plugin server could not listen on ${config.host}:${config.port}:`, error.message);
@@ -42,6 +46,7 @@ function shutDown(signal: NodeJS.Signals) {
   console.log(`${signal} received: finishing open requests, then closing the database.`);
   // A client holding a connection open must not keep the process alive forever.
   setTimeout(() => process.exit(1), 10_000).unref();
+  closeLive();
   server.close(() => {
     void store.close().then(() => process.exit(0));
   });

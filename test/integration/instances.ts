@@ -1,8 +1,9 @@
 // Apps served over real HTTP on loopback, and two of them sharing one PostgreSQL database: what
 // the server looks like when several instances share the load behind a balancer.
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AppDeps, createApp } from '../../plugin-server/src/app';
+import { type AppDeps, createServerApp } from '../../plugin-server/src/app';
 import { seed } from '../../plugin-server/src/seed';
 import { createPostgresStore, type Store } from '../../plugin-server/src/store';
 import { createTestDatabase } from './postgres';
@@ -13,8 +14,8 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-/** Serves `fetch` on 127.0.0.1 at a port the OS picks. */
-export function listenOnLoopback(fetch: (request: Request) => Response | Promise<Response>): Promise<Listening> {
+/** Serves `fetch` on 127.0.0.1 at a port the OS picks; `attach` hooks more onto the server (the escalations' WebSocket). */
+export function listenOnLoopback(fetch: (request: Request) => Response | Promise<Response>, attach?: (server: Server) => void): Promise<Listening> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => {
       const { port } = server.address() as AddressInfo;
@@ -27,6 +28,7 @@ export function listenOnLoopback(fetch: (request: Request) => Response | Promise
           }),
       });
     });
+    attach?.(server as Server);
   });
 }
 
@@ -45,9 +47,8 @@ export async function twoInstancesOnPostgres(options: Omit<Partial<AppDeps>, 'st
   const stores = [await createPostgresStore({ connectionString }), await createPostgresStore({ connectionString })];
   const { credentials } = await seed(stores[0]!);
   const errors: unknown[] = [];
-  const servers = await Promise.all(
-    stores.map((store) => listenOnLoopback(createApp({ store, reportError: (error) => errors.push(error), ...options }).fetch)),
-  );
+  const apps = stores.map((store) => createServerApp({ store, reportError: (error) => errors.push(error), ...options }));
+  const servers = await Promise.all(apps.map(({ app, attachLive }) => listenOnLoopback(app.fetch, attachLive)));
   const instances = stores.map((store, i): Instance => ({ url: servers[i]!.url, store })) as [Instance, Instance];
   const passwordOf = (username: string) => {
     const found = credentials.find((c) => c.username === username);
@@ -55,6 +56,7 @@ export async function twoInstancesOnPostgres(options: Omit<Partial<AppDeps>, 'st
     return found.password;
   };
   async function close() {
+    for (const { closeLive } of apps) closeLive();
     await Promise.all(servers.map((server) => server.close()));
     await Promise.all(stores.map((store) => store.close()));
   }

@@ -45,7 +45,8 @@ describe('GET /api/openapi.json', () => {
     expect(new Set(ops.map((op) => op.operationId)).size).toBe(ops.length);
     for (const op of ops) {
       expect(op.summary, op.operationId).toMatch(/\w/);
-      expect(Object.keys(op.responses).some((status) => /^2\d\d$/.test(status)), op.operationId).toBe(true);
+      // 101: the live feed's upgrade to a WebSocket is its success.
+      expect(Object.keys(op.responses).some((status) => /^(2\d\d|101)$/.test(status)), op.operationId).toBe(true);
       const roles = op['x-roles'];
       if (roles === 'public') expect(op.security, op.operationId).toBeUndefined();
       else {

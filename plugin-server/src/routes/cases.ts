@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import {
+  CaseEscalations,
   CaseListQuery,
   CaseListResponse,
   CaseResponse,
@@ -57,6 +58,18 @@ export const caseRoutes = (deps: RouteDeps) => {
         // Someone else's case answers exactly like a missing one: its existence is not disclosed.
         if (!stored || !canSee(user, stored)) throw new ApiProblem(404, 'not_found', 'no such case');
         return c.json({ case: presentCase(user, stored) }, 200);
+      },
+    )
+    .get(
+      '/:id/escalations',
+      describe("A case's escalations and who took them", { 200: CaseEscalations }, [404]),
+      requireRole('agent', 'supervisor', 'trainer'),
+      validate('param', IdParam),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const stored = await deps.store.cases.get(id);
+        if (!stored || !canSee(c.var.user, stored)) throw new ApiProblem(404, 'not_found', 'no such case');
+        return c.json({ escalations: await deps.store.escalations.ofCase(id) }, 200);
       },
     )
     .get(

@@ -28,6 +28,7 @@ export interface Database {
   case_commitments: CaseCommitmentsTable;
   case_groups: CaseGroupsTable;
   case_group_members: CaseGroupMembersTable;
+  escalations: EscalationsTable;
 }
 
 export interface UsersTable {
@@ -245,4 +246,17 @@ export interface CaseGroupsTable {
 export interface CaseGroupMembersTable {
   group_id: string;
   case_id: string;
+}
+
+/** An escalation to the supervisors (shared Escalation), one per case and kind (migration 012). */
+export interface EscalationsTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  agent_id: string;
+  /** JSON: the Escalation, with who acknowledged it. */
+  data: string;
+  raised_at: string;
+  /** Commit order (kysely/commit-order.ts), renewed when acknowledged so the feed hands it out again. */
+  change_seq: ChangeSeq;
 }

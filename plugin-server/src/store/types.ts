@@ -1,5 +1,6 @@
 import type {
   CaseGroup,
+  Escalation,
   CaseListQuery,
   CommitmentEntry,
   CommitmentQuery,
@@ -194,6 +195,20 @@ export interface SyncRepository {
   applyChanges(userId: string, changes: readonly SyncChange[], now: Date): Promise<SyncResult[]>;
 }
 
+export interface EscalationRepository {
+  /**
+   * Escalations raised or acknowledged after `after` (from the start when null), in commit
+   * order up to the point no write in progress can fill in below, like a sync pull.
+   */
+  feed(query: { after: PullPosition | null; limit: number }): Promise<Pulled<Escalation>[]>;
+  /** The last position the feed has handed out or could hand out now: where a new listener starts. */
+  head(): Promise<PullPosition | null>;
+  /** A case's escalations, oldest first. */
+  ofCase(caseId: string): Promise<Escalation[]>;
+  /** Takes the escalation for a supervisor; the first to take it keeps it. Null when there is no such escalation. */
+  acknowledge(id: string, by: { userId: string; displayName: string }, now: Date): Promise<Escalation | null>;
+}
+
 /** Everything the server persists, behind one interface that SQLite and PostgreSQL both implement. */
 export interface Store {
   users: UserRepository;
@@ -217,6 +232,7 @@ export interface Store {
   emergencyPlans: SortedDocumentRepository<EmergencyPlan>;
   commitments: CommitmentRepository;
   caseGroups: CaseGroupRepository;
+  escalations: EscalationRepository;
   /** Closes the database; the store is unusable afterwards. */
   close(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { createCategoryEditing } from './category-editing';
 import { createCategoryRepository } from './categories';
 import { type CommitOrder, writeCounter } from './commit-order';
 import { createCrmSiteRepository } from './crm-sites';
+import { createEscalationRepository } from './escalations';
 import { createCommitmentRepository, createSettingsRepository, createSortedDocumentRepository } from './life-settings';
 import { createPullRepository } from './pull';
 import { createReminderRepository } from './reminders';
@@ -64,6 +65,7 @@ export function createKyselyStore(
     emergencyPlans: createSortedDocumentRepository(db, 'emergency_plans', EmergencyPlan),
     commitments: createCommitmentRepository(db),
     caseGroups: createCaseGroupRepository(db),
+    escalations: createEscalationRepository(db, commitOrder),
     close: () => db.destroy(),
   };
 }

@@ -6,6 +6,7 @@ import { createGroupCommit } from '../group-commit';
 import { caseGroupColumns } from './case-groups';
 import { searchColumns, utc } from './case-index';
 import { indexCaseLife } from './case-life-index';
+import { raiseEscalation } from './escalations';
 import { changeFingerprint } from './change-fingerprint';
 import { type CommitOrder, writeCounter } from './commit-order';
 
@@ -70,6 +71,7 @@ async function putCase(
     .onConflict((oc) => oc.column('id').doUpdateSet(columns))
     .execute();
   await indexCaseLife(trx, incoming, userId, stored !== undefined);
+  await raiseEscalation(trx, incoming, userId, now, changeSeq);
   // A case stored before this push has category rows to replace; one written earlier in this
   // push has only its pending entry, which is simply overwritten.
   if (stored && !pendingCategories.has(incoming.id)) {

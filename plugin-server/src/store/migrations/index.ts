@@ -9,6 +9,7 @@ import * as m007 from './007_auth_hardening';
 import * as m008 from './008_life_settings';
 import * as m010 from './010_case_life';
 import * as m011 from './011_case_groups';
+import * as m012 from './012_escalations';
 
 // Migrations live in code, not discovered on disk, so bundling or moving the server cannot
 // lose one. Names sort in the order they run: add `002_...` below, never rename or edit a
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008_life_settings': m008,
   '010_case_life': m010,
   '011_case_groups': m011,
+  '012_escalations': m012,
 };
 
 /** The schema's history for Kysely's Migrator. */
