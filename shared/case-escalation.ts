@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Case } from './case';
 import { CategoryId } from './category';
 import { Id, Instant, LocalizedText, plainText } from './primitives';
 
@@ -45,6 +46,16 @@ export type CaseEmergency = z.infer<typeof CaseEmergency>;
 /** Why a case was escalated to the supervisors. */
 export const EscalationKind = z.enum(['major', 'emergency']);
 export type EscalationKind = z.infer<typeof EscalationKind>;
+
+/**
+ * What a case asks of the supervisors: an emergency says more than "major" (and the sidebar
+ * makes every emergency major), so it is the one raised; a case already closed asks nothing.
+ */
+export function escalationKindOf(c: Pick<Case, 'severity' | 'emergency' | 'status'>): EscalationKind | null {
+  if (c.status === 'closed') return null;
+  if (c.emergency) return 'emergency';
+  return c.severity === 'major' ? 'major' : null;
+}
 
 /** One escalation: raised by the server when a case it accepts first turns major or declares an emergency. */
 export const Escalation = z.object({

@@ -9,7 +9,7 @@ import { Id, Instant, plainText } from './primitives';
 import { Reminder, SnoozePreset } from './reminder';
 import type { WordingRule } from './wording-rule';
 import type { LifeSettingsResponse } from './life-settings-api';
-import type { CaseGroup } from './case-escalation';
+import type { CaseGroup, Escalation } from './case-escalation';
 import type { Template } from './template';
 import type { User} from './user';
 import { Username } from './user';
@@ -93,6 +93,8 @@ export const PageToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case.listOpen') }),
   /** sidebar: the confirmed group complaints of the caller's project and building, from the server. */
   z.object({ type: z.literal('group.lookup'), project: plainText(100).trim().min(1), building: plainText(60).trim() }),
+  /** sidebar: a case's escalations and who took them, from the server. */
+  z.object({ type: z.literal('escalation.lookup'), caseId: Id }),
   /** sidebar: a reminder comes back later (pending again, due then). */
   z.object({ type: z.literal('reminder.snooze'), id: Id, preset: SnoozePreset }),
   /** sidebar: a reminder is dealt with, and what came of it. */
@@ -201,6 +203,7 @@ export interface BackgroundReplies {
   'case.history': { ok: true; cases: CaseHistoryItem[] } | Failure;
   'case.listOpen': Case[];
   'group.lookup': { ok: true; groups: CaseGroup[] } | Failure;
+  'escalation.lookup': { ok: true; escalations: Escalation[] } | Failure;
   'reminder.snooze': { ok: true } | Failure;
   'reminder.done': { ok: true } | Failure;
   'reminder.reschedule': { ok: true } | Failure;

@@ -3,15 +3,15 @@ import { detectLocale, InsertResult, newRecordId, wordsFor } from '../../shared'
 import { openDb } from '../db/schema';
 import { browser } from '../platform/browser';
 import { askSidebarToExpand, broadcastContextChanged, listenInBackground, ownExtension, sendToContent } from '../platform/messaging';
-import { onNotificationButtonClicked, onNotificationClicked, reminderPlatform } from '../platform/notifications';
+import { escalationPlatform, onNotificationButtonClicked, onNotificationClicked, reminderPlatform } from '../platform/notifications';
 import { preferredLanguages } from '../platform/pages';
 import { managedSettings, onPermissionsChanged, scriptRegistry, originsGranted } from '../platform/scripting';
 import { caseFocusPlatform } from '../platform/tabs';
 import { createAuthService } from '../services/auth';
 import { createCaseFocus } from '../services/case-focus';
-import { createCaseHistory } from '../services/case-history';
 import { createCaseService } from '../services/cases';
 import { createCrmSitesService } from '../services/crm-sites';
+import { createEscalationWatch } from '../services/escalation-watch';
 import { createInFlight } from '../services/outbox';
 import { createPageSetup } from '../services/page-setup';
 import { createPickingService } from '../services/picking';
@@ -26,6 +26,11 @@ import { createTabCustomers } from '../services/tab-customers';
 
 /** Retry period for the outbox while the server is unreachable. */
 const SYNC_ALARM = { name: 'lingting-sync', periodInMinutes: 1 };
+/**
+ * Reopens a supervisor's escalation feed after the service worker was stopped (an open feed keeps
+ * it alive; a lost one is retried sooner by the watch itself). Chrome's shortest alarm period.
+ */
+const ESCALATION_ALARM = { name: 'lingting-escalations', periodInMinutes: 0.5 };
 /** The manifest command that opens and closes the sidebar. */
 const TOGGLE_COMMAND = 'toggle-sidebar';
 
@@ -94,7 +99,6 @@ export default defineBackground({
       sidebarContext: createSidebarContext({ db, cases, reminders, settings, sync, tabCustomers, caseFocus }),
       pageSetup: createPageSetup({ crmSites, cached: () => sync.cached(), locale }),
       lookups: createServerLookups({ settings, api: (session) => createServerApi(session.serverUrl, session.token) }),
-      caseHistory: createCaseHistory({ settings, api: (session) => createServerApi(session.serverUrl, session.token) }),
       insertInTab: async (tabId, text, replace) => {
         const reply = await sendToContent(tabId, { type: 'content.insert', text, ...(replace ? { replace } : {}) }).catch(() => null);
         const parsed = InsertResult.safeParse(reply);
@@ -102,6 +106,14 @@ export default defineBackground({
       },
       askSidebarToExpand,
       notifySidebars: broadcastContextChanged,
+    });
+
+    const escalations = createEscalationWatch({
+      settings,
+      area: browser.storage.local,
+      platform: escalationPlatform,
+      words: () => wordsFor(locale()),
+      api: (session) => createServerApi(session.serverUrl, session.token),
     });
 
     const own = ownExtension();
@@ -119,23 +131,33 @@ export default defineBackground({
 
     // The outbox survives the service worker: whenever it wakes, it resumes.
     void browser.alarms.create(SYNC_ALARM.name, { periodInMinutes: SYNC_ALARM.periodInMinutes });
+    void browser.alarms.create(ESCALATION_ALARM.name, { periodInMinutes: ESCALATION_ALARM.periodInMinutes });
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === SYNC_ALARM.name) void sync.sync();
+      else if (alarm.name === ESCALATION_ALARM.name) void escalations.ensureConnected();
       else void reminders.onAlarm(alarm.name).then(() => broadcastContextChanged(null));
     });
-    // A reminder's notification brings its case's CRM record up; its buttons snooze it or mark it done.
+    // Signing in or out (here or in another window of this profile) opens or closes the feed.
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && 'session' in changes) void escalations.sessionChanged();
+    });
+    // An escalation's notification opens the case's page on the server; its button takes it.
+    // A reminder's brings its case's CRM record up; its buttons snooze it or mark it done.
     onNotificationClicked((notificationId) => {
-      void reminders.caseOfNotification(notificationId).then(async (caseId) => {
+      void escalations.clicked(notificationId).then(async (handled) => {
+        if (handled) return;
+        const caseId = await reminders.caseOfNotification(notificationId);
         if (caseId) await caseFocus.openCase(caseId);
       });
     });
     onNotificationButtonClicked((notificationId, buttonIndex) => {
-      void reminders.onNotificationButton(notificationId, buttonIndex).then((handled) => {
-        if (handled) {
+      void (async () => {
+        if (await escalations.buttonClicked(notificationId)) return;
+        if (await reminders.onNotificationButton(notificationId, buttonIndex)) {
           void sync.sync();
           void broadcastContextChanged(null);
         }
-      });
+      })();
     });
     browser.tabs.onRemoved.addListener((tabId) => void caseFocus.forget(tabId));
     browser.commands.onCommand.addListener((command) => {
@@ -146,5 +168,6 @@ export default defineBackground({
     });
     void reminders.restore();
     void sync.sync();
+    void escalations.ensureConnected();
   },
 });

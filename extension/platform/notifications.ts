@@ -5,6 +5,8 @@ export interface NotificationContent {
   title: string;
   message: string;
   buttons: string[];
+  /** Stays on screen until acted on, where the browser can (Chrome's requireInteraction; Firefox has none). */
+  sticky?: boolean;
 }
 
 /**
@@ -15,21 +17,36 @@ export function notificationButtonsSupported(): boolean {
   return typeof browser.notifications.onButtonClicked?.addListener === 'function';
 }
 
+/** Shows (or replaces) the notification `id`. */
+async function notify(id: string, content: NotificationContent): Promise<void> {
+  // Buttons and requireInteraction are Chrome's: Firefox refuses options it does not know.
+  const chrome = notificationButtonsSupported();
+  const buttons = chrome ? content.buttons.slice(0, 2).map((title) => ({ title })) : [];
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon.png'),
+    title: content.title,
+    message: content.message,
+    ...(buttons.length > 0 ? { buttons } : {}),
+    ...(chrome && content.sticky ? { requireInteraction: true } : {}),
+  });
+}
+const clearNotification = async (id: string) => void (await browser.notifications.clear(id));
+
 /** The browser side of reminders: one alarm and one notification per reminder. */
 export const reminderPlatform = {
   createAlarm: async (name: string, when: number) => void (await browser.alarms.create(name, { when })),
   clearAlarm: async (name: string) => void (await browser.alarms.clear(name)),
-  async notify(id: string, content: NotificationContent): Promise<void> {
-    const buttons = notificationButtonsSupported() ? content.buttons.slice(0, 2).map((title) => ({ title })) : [];
-    await browser.notifications.create(id, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon.png'),
-      title: content.title,
-      message: content.message,
-      ...(buttons.length > 0 ? { buttons } : {}),
-    });
-  },
-  clearNotification: async (id: string) => void (await browser.notifications.clear(id)),
+  notify,
+  clearNotification,
+};
+
+/** The browser side of escalations: the feed's WebSocket, a notification per escalation, and the case's page in a tab. */
+export const escalationPlatform = {
+  openSocket: (url: string) => new WebSocket(url),
+  notify,
+  clearNotification,
+  openTab: async (url: string) => void (await browser.tabs.create({ url })),
 };
 
 /**

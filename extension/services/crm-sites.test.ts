@@ -52,6 +52,10 @@ function fakeServer(sites: () => CrmSite[]): ServerApi {
     crmSites: async () => sites(),
     caseHistory: async () => [],
     caseGroups: async () => [],
+    caseEscalations: async () => [],
+    acknowledgeEscalation: async () => {
+      throw new Error('no escalations on this fake');
+    },
     lifeSettings: async () => {
       throw new Error('no case-life settings on this fake');
     },

@@ -67,7 +67,6 @@ interface RouterDeps {
   caseFocus: CaseFocus;
   sidebarContext: (tabId: number | null) => Promise<SidebarContext>;
   pageSetup: (url: string | null) => Promise<ReplyTo<'page.site'>>;
-  caseHistory: (phone: string) => Promise<ReplyTo<'case.history'>>;
   lookups: ServerLookups;
   /** Asks the content script of `tabId` to insert text at the CRM's caret. */
   insertInTab: (tabId: number, text: string, replace: string | undefined) => Promise<ReplyTo<'text.insert'>>;
@@ -147,9 +146,10 @@ export function createBackgroundRouter(deps: RouterDeps) {
       void syncAndNotify();
       return { ok: true };
     },
-    'case.history': (message) => deps.caseHistory(message.phone),
+    'case.history': (message) => deps.lookups.caseHistory(message.phone),
     'case.listOpen': () => deps.cases.listOpen(),
     'group.lookup': (message) => deps.lookups.caseGroups(message.project, message.building),
+    'escalation.lookup': (message) => deps.lookups.caseEscalations(message.caseId),
     'reminder.snooze': (message) => reminderChanged(deps.reminders.snooze(message.id, message.preset)),
     'reminder.done': (message) => reminderChanged(deps.reminders.done(message.id, message.outcome || undefined)),
     'reminder.reschedule': (message) => reminderChanged(deps.reminders.reschedule(message.id, new Date(message.dueAt))),

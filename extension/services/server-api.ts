@@ -4,6 +4,8 @@ import {
   CategoryList,
   CrmSite,
   CaseGroupList,
+  CaseEscalations,
+  EscalationResponse,
   CrmSiteList,
   LifeSettingsResponse,
   SignInResponse,
@@ -12,6 +14,7 @@ import {
   TemplateList,
   WordingRuleList,
   type CaseGroup,
+  type Escalation,
   type CaseHistoryItem,
   type MessageError,
   type Category,
@@ -61,6 +64,10 @@ export interface ServerApi {
   lifeSettings(): Promise<LifeSettingsResponse>;
   /** Confirmed group complaints of a project (and building, when known). */
   caseGroups(project: string, building: string): Promise<CaseGroup[]>;
+  /** A case's escalations and who took them. */
+  caseEscalations(caseId: string): Promise<Escalation[]>;
+  /** A supervisor takes an escalation; answers it as it now stands (someone else may have been first). */
+  acknowledgeEscalation(id: string): Promise<Escalation>;
 }
 
 type FetchLike = typeof fetch;
@@ -117,6 +124,8 @@ export function createServerApi(serverUrl: string, token: string, fetchImpl: Fet
     lifeSettings: () => parseReply(client.api['life-settings'].$get(), LifeSettingsResponse),
     caseGroups: async (project, building) =>
       (await parseReply(client.api['case-groups'].$get({ query: building ? { project, building } : { project } }), CaseGroupList)).groups,
+    caseEscalations: async (caseId) => (await parseReply(client.api.cases[':id'].escalations.$get({ param: { id: caseId } }), CaseEscalations)).escalations,
+    acknowledgeEscalation: async (id) => (await parseReply(client.api.escalations[':id'].ack.$post({ param: { id } }), EscalationResponse)).escalation,
   };
 }
 

@@ -24,6 +24,7 @@ export const background = {
   caseHistory: (phone: string) => sendToBackground({ type: 'case.history', phone }),
   openCases: () => sendToBackground({ type: 'case.listOpen' }),
   caseGroups: (project: string, building: string) => sendToBackground({ type: 'group.lookup', project, building }),
+  caseEscalations: (caseId: string) => sendToBackground({ type: 'escalation.lookup', caseId }),
   snoozeReminder: (id: string, preset: SnoozePreset) => sendToBackground({ type: 'reminder.snooze', id, preset }),
   /** Marks a reminder done, with what came of it (empty: nothing to say). */
   finishReminder: (id: string, outcome: string) => sendToBackground({ type: 'reminder.done', id, ...(outcome.trim() ? { outcome: outcome.trim() } : {}) }),

@@ -315,6 +315,7 @@ export const en = {
     },
     escalation: {
       waiting: 'Supervisors notified; waiting for one to take it.',
+      unsent: 'Supervisors will be told as soon as this case reaches the server.',
       taken: (who: string, when: string) => `Taken by ${who} at ${when}.`,
       notificationTitle: (kind: string, customer: string) => `${kind}: ${customer}`,
       kinds: { major: 'Major complaint', emergency: 'Emergency' },
@@ -412,6 +413,8 @@ export const en = {
     none: '—',
     /** Between the items of a list in running text, e.g. a case's categories. */
     listSeparator: ', ',
+    escalations: 'Escalations',
+    noEscalations: 'Not escalated.',
     reviews: 'Reviews',
     noReviews: 'No reviews yet.',
     reviewForm: 'Your review',

@@ -257,6 +257,7 @@ export const zhHans: Catalogue = {
     },
     escalation: {
       waiting: '已通知主管，等待主管接手。',
+      unsent: '案件一送达服务器，即通知主管。',
       taken: (who, when) => `${who} 已于 ${when} 接手。`,
       notificationTitle: (kind, customer) => `${kind}：${customer}`,
       kinds: { major: '重大投诉', emergency: '突发事件' },
@@ -352,6 +353,8 @@ export const zhHans: Catalogue = {
     plan: '处理方案',
     none: '—',
     listSeparator: '、',
+    escalations: '升级',
+    noEscalations: '未升级。',
     reviews: '点评',
     noReviews: '暂无点评。',
     reviewForm: '我的点评',

@@ -257,6 +257,7 @@ export const zhHant: Catalogue = {
     },
     escalation: {
       waiting: '已通知主管，等待主管接手。',
+      unsent: '案件一送達伺服器，即通知主管。',
       taken: (who, when) => `${who} 已於 ${when} 接手。`,
       notificationTitle: (kind, customer) => `${kind}：${customer}`,
       kinds: { major: '重大投訴', emergency: '緊急事件' },
@@ -352,6 +353,8 @@ export const zhHant: Catalogue = {
     plan: '處理方案',
     none: '—',
     listSeparator: '、',
+    escalations: '升級',
+    noEscalations: '未升級。',
     reviews: '點評',
     noReviews: '暫無點評。',
     reviewForm: '我的點評',

@@ -60,7 +60,7 @@ describe('admin pages: who may open what', () => {
     for (const path of ['/admin/templates', '/admin/templates/new', '/admin/cases', `/admin/cases/${randomUUID()}`]) {
       const res = await page(path, null);
       expect(res.status, path).toBe(303);
-      expect(res.headers.get('location'), path).toBe('/admin');
+      expect(res.headers.get('location'), path).toBe(`/admin?next=${encodeURIComponent(path)}`);
     }
     const signIn = await page('/admin', null);
     expect(signIn.status).toBe(200);
@@ -92,6 +92,16 @@ describe('admin pages: who may open what', () => {
     expect((await page('/admin', 'trainer')).headers.get('location')).toBe('/admin/cases');
     // Roles without pages just see the sign-in page.
     expect((await page('/admin', 'agent')).status).toBe(200);
+  });
+
+  it('returns to the page a visitor was sent away from, and only to one of its own pages', async () => {
+    const casePage = `/admin/cases/${randomUUID()}`;
+    expect((await page(`/admin?next=${encodeURIComponent(casePage)}`, 'supervisor')).headers.get('location')).toBe(casePage);
+    expect(await (await page(`/admin?next=${encodeURIComponent(casePage)}`, null)).text()).toContain(`data-next="${casePage}"`);
+    for (const hostile of ['https://evil.example/admin/cases', '//evil.example/admin/cases', '/admin/../api/users', '/admin/cases/x?y', '/admin/cases\\evil', '/demo/crm']) {
+      expect(await (await page(`/admin?next=${encodeURIComponent(hostile)}`, null)).text(), hostile).toContain('data-next=""');
+      expect((await page(`/admin?next=${encodeURIComponent(hostile)}`, 'trainer')).headers.get('location'), hostile).toBe('/admin/cases');
+    }
   });
 
   it('treats an ended session like none', async () => {
@@ -231,7 +241,7 @@ describe('admin pages mounted under a prefix', () => {
   it('link to the prefixed API and assets, and redirect to the prefixed sign-in page', async () => {
     const host = new Hono().route('/lingting', createApp({ store: server.store, clock: server.clock.now }));
     const anonymous = await host.request('/lingting/admin/cases');
-    expect(anonymous.headers.get('location')).toBe('/lingting/admin');
+    expect(anonymous.headers.get('location')).toBe('/lingting/admin?next=%2Flingting%2Fadmin%2Fcases');
     const cookie = await cookieFor('trainer', host, '/lingting/api/auth/session');
     const html = await (await host.request('http://localhost/lingting/admin/cases', { headers: { cookie } })).text();
     expect(html).toContain('data-root="/lingting"');

@@ -23,6 +23,7 @@ import { ComposeTray, type TrayItem } from './ComposeTray';
 import { CustomerCard } from './CustomerCard';
 import { DispatchCard } from './DispatchCard';
 import { EmergencyCard } from './EmergencyCard';
+import { EscalationStatus } from './EscalationStatus';
 import { ReminderList } from './ReminderList';
 import { GroupCard } from './GroupCard';
 import { IntakeCard } from './IntakeCard';
@@ -257,7 +258,14 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
           {draft.customer.phone && (
             <CaseHistory phone={draft.customer.phone} currentId={draft.id} categories={context.categories} locale={locale} t={t} />
           )}
-          <IntakeCard record={draft} life={context.life} locale={locale} t={t} onChange={change} />
+          <IntakeCard
+            record={draft}
+            life={context.life}
+            locale={locale}
+            t={t}
+            escalation={<EscalationStatus record={draft} locale={locale} timeZone={context.life.calendar.timeZone} t={t} />}
+            onChange={change}
+          />
           <GroupCard record={draft} t={t} onChange={(next) => update(edited(next, {}, new Date()))} />
           <EmergencyCard record={draft} life={context.life} locale={locale} t={t} onChange={(next) => update(edited(next, {}, new Date()))} />
           <CategoryPicker

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 // The runtime too, not left to a tsconfig: the pages compile alike wherever the server is started or mounted.
 /** @jsxRuntime automatic */
-import { type Category, type Review, RubricItem, type StoredCase, type User } from '../../../shared';
+import { type Category, type Escalation, type Review, RubricItem, type StoredCase, type User } from '../../../shared';
 import { formatInstant, Layout, type PageProps } from './layout';
 import { stepName } from './words';
 
@@ -55,8 +55,8 @@ export function CaseListPage(props: PageProps & { cases: StoredCase[]; names: Na
 }
 
 /** GET /admin/cases/:id: the case as logged, its reviews, and (for trainers) the review form. */
-export function CasePage(props: PageProps & { stored: StoredCase; names: Names; reviews: Review[] }) {
-  const { w, locale, paths, user, stored, names, reviews } = props;
+export function CasePage(props: PageProps & { stored: StoredCase; names: Names; reviews: Review[]; escalations: Escalation[] }) {
+  const { w, locale, paths, user, stored, names, reviews, escalations } = props;
   // A trainer's own review is edited in place (only its author may change it); others are read.
   const own = reviews.find((review) => review.reviewerId === user?.id);
   const field = (label: string, value: string, testId?: string) => (
@@ -96,6 +96,33 @@ export function CasePage(props: PageProps & { stored: StoredCase; names: Names; 
           <p class="text">{stored.plan || w.admin.none}</p>
         </section>
       </div>
+      <section>
+        <h2>{w.admin.escalations}</h2>
+        {escalations.length === 0 ? (
+          <p class="empty">{w.admin.noEscalations}</p>
+        ) : (
+          <ul data-testid="escalations">
+            {escalations.map((escalation) => (
+              <li data-escalation-id={escalation.id}>
+                <strong>{w.life.escalation.kinds[escalation.kind]}</strong> <span class="meta">{formatInstant(escalation.raisedAt, locale)}</span> ·{' '}
+                {escalation.acknowledgedBy ? (
+                  w.life.escalation.taken(escalation.acknowledgedBy.displayName, formatInstant(escalation.acknowledgedBy.at, locale))
+                ) : (
+                  <>
+                    {w.life.escalation.waiting}{' '}
+                    {user?.role === 'supervisor' && (
+                      <button type="button" class="primary" data-action="take-escalation">
+                        {w.life.escalation.acknowledge}
+                      </button>
+                    )}
+                    <span class="form-status" role="status" />
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section>
         <h2>{w.admin.stepLog}</h2>
         {stored.steps.length === 0 ? (

@@ -5,7 +5,7 @@ import { type Catalogue, Locale, type Role, type User, wordsFor } from '../../..
 import { type AuthDeps, type AuthEnv, authenticate } from '../auth/middleware';
 import { ApiProblem } from '../http/problem';
 import { messagePage, renderPage } from './layout';
-import { type AdminPaths, adminPaths } from './paths';
+import { type AdminPaths, adminPaths, signInReturningTo } from './paths';
 import { pageLanguage } from './page-language';
 
 /** What every admin page handler finds on the context. */
@@ -49,12 +49,12 @@ export function pageUser(deps: AuthDeps) {
   };
 }
 
-/** Lets a page through for the given roles: no session → the sign-in page, another role → a 403 page. */
+/** Lets a page through for the given roles: no session → the sign-in page (which comes back here), another role → a 403 page. */
 export function requirePageRole(deps: AuthDeps, ...roles: Role[]) {
   const currentUser = pageUser(deps);
   return createMiddleware<PageEnv>(async (c, next) => {
     const user = await currentUser(c);
-    if (!user) return c.redirect(c.var.paths.signIn, 303);
+    if (!user) return c.redirect(signInReturningTo(c.var.paths, c.req.path), 303);
     if (!roles.includes(user.role)) return renderPage(c, messagePage(c.var, c.var.w.admin.forbiddenTitle, c.var.w.admin.forbiddenBody), 403);
     await next();
   });

@@ -40,3 +40,16 @@ export function homes(paths: AdminPaths): Partial<Record<Role, string>> {
     return home ? [[role, home]] : [];
   }));
 }
+
+/**
+ * Where to return after signing in, from the `next` the sign-in page was sent with: only one of
+ * these pages under this mount (a section, or one record of it), never another site or path.
+ */
+export function returnPath(paths: AdminPaths, next: string | undefined): string | undefined {
+  if (!next?.startsWith(`${paths.admin}/`)) return undefined;
+  const rest = next.slice(paths.admin.length);
+  return /^\/(?:templates|cases)(?:\/(?:new|[0-9a-f-]{36}))?$/.test(rest) ? next : undefined;
+}
+
+/** The sign-in page, asked to return to `path` afterwards (a page someone was sent away from, or a notification's link). */
+export const signInReturningTo = (paths: AdminPaths, path: string) => `${paths.signIn}?next=${encodeURIComponent(path)}`;

@@ -11,7 +11,7 @@ import { CaseListPage, CasePage } from './cases-pages';
 import { messagePage, renderPage } from './layout';
 import { type PageEnv, pageContext, pageUser, requirePageRole } from './page-auth';
 import { readPageScript } from './page-script';
-import { homeOf } from './paths';
+import { homeOf, returnPath } from './paths';
 import { SignInPage } from './sign-in-page';
 import { blankTemplate, TemplateEditPage, TemplateListPage, type TemplateListQuery } from './templates-pages';
 
@@ -47,9 +47,10 @@ export const adminRoutes = (deps: RouteDeps) => {
     .get('/', async (c) => {
       // Already signed in (cookie still valid): straight to the role's own pages.
       const user = await signedInUser(c);
+      const next = returnPath(c.var.paths, c.req.query('next'));
       const home = user && homeOf(c.var.paths, user.role);
-      if (home) return c.redirect(home, 303);
-      return renderPage(c, <SignInPage {...c.var} user={undefined} />);
+      if (home) return c.redirect(next ?? home, 303);
+      return renderPage(c, <SignInPage {...c.var} user={undefined} next={next} />);
     })
     .get('/templates', supervisor, async (c) => {
       const parsed = ListQuery.parse(c.req.query());
@@ -87,11 +88,12 @@ export const adminRoutes = (deps: RouteDeps) => {
       const id = Id.safeParse(c.req.param('id'));
       const stored = id.success ? await deps.store.cases.get(id.data) : undefined;
       if (!stored || !canSee(user, stored)) return renderPage(c, messagePage(c.var, c.var.w.admin.notFoundTitle, c.var.w.admin.notFoundBody), 404);
-      const [categories, templates, users, reviews] = await Promise.all([
+      const [categories, templates, users, reviews, escalations] = await Promise.all([
         deps.store.categories.list(),
         deps.store.templates.list(),
         userNames(),
         deps.store.reviews.listForCase(stored.id),
+        deps.store.escalations.ofCase(stored.id),
       ]);
       const names = {
         categories: new Map(categories.map((category) => [category.id, category])),
@@ -99,6 +101,6 @@ export const adminRoutes = (deps: RouteDeps) => {
         users,
       };
       const newestFirst: Review[] = [...reviews].reverse();
-      return renderPage(c, <CasePage {...c.var} stored={presentCase(user, stored)} names={names} reviews={newestFirst} />);
+      return renderPage(c, <CasePage {...c.var} stored={presentCase(user, stored)} names={names} reviews={newestFirst} escalations={escalations} />);
     });
 };

@@ -6,13 +6,14 @@ import { homes } from './paths';
 
 /**
  * GET /admin: username and password, posted by the page script to POST /api/auth/session. The
- * form carries each role's landing page, so the script has no table of its own.
+ * form carries each role's landing page, so the script has no table of its own, and the page to
+ * return to when the visitor was sent here from one (checked by `returnPath`).
  */
-export function SignInPage(props: PageProps) {
+export function SignInPage(props: PageProps & { next?: string | undefined }) {
   const { w } = props;
   return (
     <Layout {...props} title={w.admin.signInTitle}>
-      <form id="sign-in-form" class="editor narrow" data-action="sign-in" data-homes={JSON.stringify(homes(props.paths))}>
+      <form id="sign-in-form" class="editor narrow" data-action="sign-in" data-homes={JSON.stringify(homes(props.paths))} data-next={props.next ?? ''}>
         <h1>{w.admin.signInTitle}</h1>
         <label>
           {w.admin.username}

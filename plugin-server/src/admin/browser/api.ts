@@ -10,6 +10,7 @@ import {
   type TemplateStatusRequest,
   type TemplateUpdateRequest,
 } from '../../../../shared/catalogue-api';
+import { EscalationResponse } from '../../../../shared/escalation-api';
 import { createClient } from '../../client';
 
 /** An API call that did not succeed: `status` is 0 when the server could not be reached. */
@@ -86,6 +87,10 @@ export function createApi(root: string) {
     async createReview(caseId: string, request: ReviewCreateRequest) {
       const answer = client.api.cases[':id'].reviews.$post({ param: { id: caseId }, json: request }, await withCsrf());
       return (await parsed(ReviewResponse, answer)).review;
+    },
+    async acknowledgeEscalation(id: string) {
+      const answer = client.api.escalations[':id'].ack.$post({ param: { id } }, await withCsrf());
+      return (await parsed(EscalationResponse, answer)).escalation;
     },
     async updateReview(caseId: string, reviewId: string, request: ReviewUpdateRequest) {
       const answer = client.api.cases[':id'].reviews[':reviewId'].$put({ param: { id: caseId, reviewId }, json: request }, await withCsrf());

@@ -2,6 +2,7 @@
 // wires each page's forms and buttons to the behaviour modules beside it. Every text it shows
 // goes in through textContent, never as markup.
 import './jitless';
+import { takeEscalation } from './escalation-take';
 import { readPage, type AdminPage } from './page';
 import { saveReview } from './review-form';
 import { signIn, signOut } from './sign-in';
@@ -33,6 +34,7 @@ document.addEventListener('click', (event) => {
   if (!(button instanceof HTMLButtonElement)) return;
   if (button.dataset.action === 'sign-out') void signOut(page);
   if (button.dataset.action === 'set-status') void setTemplateStatus(button, page);
+  if (button.dataset.action === 'take-escalation') void takeEscalation(button, page);
 });
 
 // Lets tests (and people) know the script is wired before they click.

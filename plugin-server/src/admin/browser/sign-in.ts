@@ -22,7 +22,8 @@ export function signIn(form: HTMLFormElement, { w, api }: AdminPage) {
         await api.signOut();
         throw new Notice(w.admin.errorRoleHasNoPages);
       }
-      location.assign(home);
+      // Back to the page that sent here (the server checked it is one of ours), or the role's own.
+      location.assign(form.dataset.next || home);
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.status === 401) throw new Notice(w.admin.errorSignIn);
       if (failure instanceof ApiFailure && failure.status === 429) throw new Notice(w.admin.errorThrottled);

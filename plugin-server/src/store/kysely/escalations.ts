@@ -1,18 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type Case, Escalation, type EscalationKind, newRecordId } from '../../../../shared';
+import { type Case, Escalation, escalationKindOf, newRecordId } from '../../../../shared';
 import type { Database } from '../schema';
 import type { EscalationRepository, PullPosition } from '../types';
 import type { CommitOrder } from './commit-order';
-
-/**
- * What a case asks of the supervisors: an emergency says more than "major" (and the sidebar
- * makes every emergency major), so it is the one raised; a case already closed asks nothing.
- */
-export function escalationKindOf(c: Pick<Case, 'severity' | 'emergency' | 'status'>): EscalationKind | null {
-  if (c.status === 'closed') return null;
-  if (c.emergency) return 'emergency';
-  return c.severity === 'major' ? 'major' : null;
-}
 
 /**
  * Called by sync in the transaction that accepts the case, so an escalation exists exactly when

@@ -1,0 +1,71 @@
+// An escalation reaching a person, in real Chromium: an agent in one browser marks the caller's
+// complaint major; the supervisor's extension, in a second browser signed in as a supervisor,
+// shows a notification at once; its button takes the case, and the agent's sidebar shows who
+// took it and when. Clicking the notification opens the case's page on the server.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { SidebarContext } from '../../shared';
+import { type ExtensionBrowser, launchWithExtension, openDemoCrmSignedIn, screenshotPath, sendAs, signInThroughOptions, useServerAndExtension } from './harness';
+
+/** The slice of the extension API these checks call inside `evaluate`. */
+declare const chrome: {
+  runtime: { sendMessage(message: object): Promise<unknown> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+};
+/** What background.ts registered with the browser, as the browser calls it (platform/notifications.ts). */
+declare const lingtingNotificationListeners: {
+  clicked: ((notificationId: string) => void)[];
+  buttonClicked: ((notificationId: string, buttonIndex: number) => void)[];
+};
+
+const running = useServerAndExtension();
+let supervisor: ExtensionBrowser;
+beforeAll(async () => {
+  supervisor = await launchWithExtension();
+});
+afterAll(() => supervisor?.close());
+
+const escalationNotifications = () =>
+  supervisor.serviceWorker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).filter((id) => id.startsWith('escalation:')));
+
+test("a major complaint saved by an agent notifies the supervisor's extension; taking it shows on the agent's side", async () => {
+  const { server } = running;
+  await signInThroughOptions(supervisor, server, 'supervisor');
+  const { page, sidebar } = await openDemoCrmSignedIn(running);
+  const context = () => sidebar.evaluate(() => chrome.runtime.sendMessage({ type: 'sidebar.context' })) as Promise<SidebarContext>;
+  expect(await escalationNotifications()).toEqual([]);
+
+  await sidebar.selectOption('select[name="severity"]', 'major');
+  await expect.poll(async () => (await context()).openCase?.severity, { timeout: 15_000 }).toBe('major');
+  const caseId = (await context()).openCase!.id;
+
+  // The supervisor's browser shows it, for this very case.
+  await expect.poll(escalationNotifications, { timeout: 20_000 }).toEqual([expect.stringMatching(new RegExp(`^escalation:[0-9a-f-]{36}:${caseId}$`))]);
+  const [notificationId] = await escalationNotifications();
+  await expect.poll(() => sidebar.textContent('[data-testid="escalation-status"]'), { timeout: 20_000 }).toContain('等待主管接手');
+
+  // Clicking it opens the case's page on the server: through the sign-in page, back to the case.
+  await supervisor.serviceWorker.evaluate((id) => lingtingNotificationListeners.clicked.forEach((listener) => listener(id)), notificationId!);
+  await expect.poll(() => supervisor.context.pages().some((tab) => tab.url().startsWith(`${server.url}/admin`)), { timeout: 10_000 }).toBe(true);
+  const casePage = supervisor.context.pages().find((tab) => tab.url().startsWith(`${server.url}/admin`))!;
+  await casePage.waitForSelector('body[data-ready="true"]');
+  await casePage.fill('input[name="username"]', server.credentials.supervisor.username);
+  await casePage.fill('input[name="password"]', server.credentials.supervisor.password);
+  await casePage.click('button[type="submit"]');
+  await casePage.waitForURL(`${server.url}/admin/cases/${caseId}`);
+  expect(await casePage.textContent('[data-testid="escalations"]')).toContain('重大投诉');
+  expect(await casePage.isVisible('button[data-action="take-escalation"]')).toBe(true);
+
+  // Its button takes it: the notification closes, and the agent's sidebar says who took it.
+  await supervisor.serviceWorker.evaluate((id) => lingtingNotificationListeners.buttonClicked.forEach((listener) => listener(id, 0)), notificationId!);
+  await expect.poll(escalationNotifications, { timeout: 10_000 }).toEqual([]);
+  const { escalations } = (await sendAs(server, 'supervisor', 'GET', '/api/escalations')) as { escalations: { caseId: string; acknowledgedBy: { displayName: string } | null }[] };
+  const taken = escalations.filter((e) => e.caseId === caseId);
+  expect(taken).toHaveLength(1);
+  expect(taken[0]!.acknowledgedBy).not.toBeNull();
+  await expect.poll(() => sidebar.textContent('[data-testid="escalation-status"]'), { timeout: 20_000 }).toContain(`${taken[0]!.acknowledgedBy!.displayName} 已于`);
+  await page.screenshot({ path: screenshotPath('escalation-taken') });
+  await casePage.reload();
+  expect(await casePage.textContent('[data-testid="escalations"]')).toContain(`${taken[0]!.acknowledgedBy!.displayName} 已于`);
+  expect(await casePage.isVisible('button[data-action="take-escalation"]')).toBe(false);
+  await casePage.screenshot({ path: screenshotPath('escalation-case-page'), fullPage: true });
+});
