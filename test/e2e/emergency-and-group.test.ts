@@ -5,33 +5,16 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { z } from 'zod';
 import { GroupProposalList, StoredCase } from '../../shared';
+import { makeCase, putChange } from '../integration/helpers';
 import { apiAs, openDemoCrmSignedIn, screenshotPath, sendAs, sidebarFrame, useServerAndExtension } from './harness';
 
 const running = useServerAndExtension();
 
-const ownerCase = (name: string, phone: string, unit: string, receivedAt: string) => ({
-  changeId: randomUUID(),
-  kind: 'case.put' as const,
-  case: {
-    id: randomUUID(),
-    customer: { name, phone, project: '翠湖花园', unit, crmRecordId: '' },
-    channel: 'hotline',
-    categoryIds: ['waterproofing'],
-    severity: 'normal',
-    validity: 'valid',
-    mood: 'upset',
-    language: 'zh-Hans',
-    steps: [],
-    templateUses: [],
-    summary: '楼顶渗水',
-    plan: '',
-    notes: '',
-    status: 'open',
-    receivedAt,
-    createdAt: receivedAt,
-    updatedAt: receivedAt,
-  },
-});
+/** An owner of 翠湖花园 with a leaking roof, received at `receivedAt`. */
+const ownerCase = (name: string, phone: string, unit: string, receivedAt: string) => {
+  const base = makeCase({ summary: '楼顶渗水', steps: [], receivedAt, createdAt: receivedAt, updatedAt: receivedAt });
+  return putChange({ ...base, customer: { name, phone, project: '翠湖花园', unit, crmRecordId: '' } });
+};
 
 test('an emergency opens its plan; each step ticked is logged with its time and the case turns major', async () => {
   const { server } = running;

@@ -3,7 +3,6 @@ import {
   departmentFor,
   dispatchCase,
   newRecordId,
-  parseDuePhrase,
   recordDispatchResult,
   type Case,
   type Catalogue,
@@ -13,6 +12,7 @@ import {
   type Locale,
   type SidebarLife,
 } from '../../../shared';
+import { DueField, DueReading, useDuePhrase } from './DueInput';
 import { formatWhen } from './when';
 
 /**
@@ -32,10 +32,10 @@ export function DispatchCard(props: {
   const t = props.t.life.dispatch;
   const routed = departmentFor(record.categoryIds, life.departments, props.categories)?.id ?? life.departments[0]?.id ?? '';
   const [departmentId, setDepartmentId] = useState('');
-  const [dueText, setDueText] = useState('');
+  const phrase = useDuePhrase(life.calendar);
+  const due = phrase.due;
   const [note, setNote] = useState('');
   const chosen = departmentId || routed;
-  const due = dueText.trim() ? parseDuePhrase(life.calendar, new Date(), dueText) : null;
   const when = (at: string | Date) => formatWhen(at, locale, life.calendar.timeZone);
   const nameOf = (id: string) => life.departments.find((d) => d.id === id)?.names[locale] ?? id;
   const apply = (result: LifeResult<Case>) => result.ok && props.onChange(result.record);
@@ -43,7 +43,7 @@ export function DispatchCard(props: {
   const send = () => {
     if (!chosen || !due?.ok) return;
     apply(dispatchCase(record, { id: newRecordId(), departmentId: chosen, at: new Date().toISOString(), dueAt: due.dueAt.toISOString(), note: note.trim() }));
-    setDueText('');
+    phrase.clear();
     setNote('');
   };
   const closed = record.status === 'closed';
@@ -82,18 +82,13 @@ export function DispatchCard(props: {
                   ))}
                 </select>
               </label>
-              <label class="field">
-                <span>{t.due}</span>
-                <input name="dispatch-due" value={dueText} maxLength={100} placeholder={props.t.life.promises.duePlaceholder} aria-invalid={due !== null && !due.ok} onInput={(e) => setDueText(e.currentTarget.value)} />
-              </label>
+              <DueField name="dispatch-due" label={t.due} phrase={phrase} readingId="dispatch-due-reading" t={props.t} />
             </div>
             <label class="field">
               <span>{t.note}</span>
               <input name="dispatch-note" value={note} maxLength={1000} onInput={(e) => setNote(e.currentTarget.value)} />
             </label>
-            <p class={due && !due.ok ? 'needs' : 'muted'} aria-live="polite" data-testid="dispatch-due-reading">
-              {due ? (due.ok ? props.t.life.promises.dueOn(when(due.dueAt)) : props.t.life.promises.dueUnclear) : ''}
-            </p>
+            <DueReading id="dispatch-due-reading" testId="dispatch-due-reading" due={due} when={when} t={props.t} />
             <button type="button" class="small" disabled={!chosen || !due?.ok} onClick={send}>
               {t.send}
             </button>

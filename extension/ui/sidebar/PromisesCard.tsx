@@ -3,12 +3,12 @@ import {
   CommitmentOutcome,
   judgeCommitment,
   newRecordId,
-  parseDuePhrase,
   type Case,
   type Catalogue,
   type Locale,
   type SidebarLife,
 } from '../../../shared';
+import { DueField, DueReading, useDuePhrase } from './DueInput';
 import { formatWhen } from './when';
 
 /**
@@ -20,19 +20,19 @@ export function PromisesCard(props: { record: Case; life: SidebarLife; locale: L
   const { record, life, locale } = props;
   const t = props.t.life.promises;
   const [what, setWhat] = useState('');
-  const [dueText, setDueText] = useState('');
+  const phrase = useDuePhrase(life.calendar);
+  const due = phrase.due;
   const [responsible, setResponsible] = useState('');
-  const due = dueText.trim() ? parseDuePhrase(life.calendar, new Date(), dueText) : null;
   const when = (at: Date | string) => formatWhen(at, locale, life.calendar.timeZone);
   const closed = record.status === 'closed';
 
   const add = () => {
     if (!due?.ok || !what.trim()) return;
     const now = new Date().toISOString();
-    const commitment = { id: newRecordId(), what: what.trim(), dueText: dueText.trim(), dueAt: due.dueAt.toISOString(), responsible: responsible.trim(), createdAt: now, outcome: 'pending' as const };
+    const commitment = { id: newRecordId(), what: what.trim(), dueText: phrase.text.trim(), dueAt: due.dueAt.toISOString(), responsible: responsible.trim(), createdAt: now, outcome: 'pending' as const };
     props.onChange({ ...record, commitments: [...record.commitments, commitment] });
     setWhat('');
-    setDueText('');
+    phrase.clear();
   };
   const judge = (id: string, outcome: CommitmentOutcome) => {
     const result = judgeCommitment(record, id, outcome, new Date().toISOString());
@@ -68,27 +68,13 @@ export function PromisesCard(props: { record: Case; life: SidebarLife; locale: L
             <input name="commitment-what" value={what} maxLength={500} onInput={(e) => setWhat(e.currentTarget.value)} />
           </label>
           <div class="grid">
-            <label class="field">
-              <span>{t.due}</span>
-              <input
-                name="commitment-due"
-                value={dueText}
-                maxLength={100}
-                placeholder={t.duePlaceholder}
-                aria-describedby="commitment-due-reading"
-                aria-invalid={due !== null && !due.ok}
-                onInput={(e) => setDueText(e.currentTarget.value)}
-                onKeyDown={(e) => e.key === 'Enter' && !e.isComposing && add()}
-              />
-            </label>
+            <DueField name="commitment-due" label={t.due} phrase={phrase} readingId="commitment-due-reading" t={props.t} onEnter={add} />
             <label class="field">
               <span>{t.responsible}</span>
               <input name="commitment-responsible" value={responsible} maxLength={100} onInput={(e) => setResponsible(e.currentTarget.value)} />
             </label>
           </div>
-          <p id="commitment-due-reading" class={due && !due.ok ? 'needs' : 'muted'} data-testid="commitment-due-reading" aria-live="polite">
-            {due ? (due.ok ? t.dueOn(when(due.dueAt)) : t.dueUnclear) : ''}
-          </p>
+          <DueReading id="commitment-due-reading" testId="commitment-due-reading" due={due} when={when} t={props.t} />
           {life.weekendsOnly && (
             <p class="muted" data-testid="calendar-note">
               {t.weekendsOnly}
