@@ -31,6 +31,15 @@ const SYNC_ALARM = { name: 'lingting-sync', periodInMinutes: 1 };
  * it alive; a lost one is retried sooner by the watch itself). Chrome's shortest alarm period.
  */
 const ESCALATION_ALARM = { name: 'lingting-escalations', periodInMinutes: 0.5 };
+/**
+ * Creates a periodic alarm unless it is already there: created again at every wake-up, it would
+ * start its period over each time, and a worker woken often would put it off.
+ */
+async function keepAlarm({ name, periodInMinutes }: { name: string; periodInMinutes: number }) {
+  const existing = await browser.alarms.get(name);
+  if (existing?.periodInMinutes !== periodInMinutes) await browser.alarms.create(name, { periodInMinutes });
+}
+
 /** The manifest command that opens and closes the sidebar. */
 const TOGGLE_COMMAND = 'toggle-sidebar';
 
@@ -130,8 +139,8 @@ export default defineBackground({
     void crmSites.registerOrWarn();
 
     // The outbox survives the service worker: whenever it wakes, it resumes.
-    void browser.alarms.create(SYNC_ALARM.name, { periodInMinutes: SYNC_ALARM.periodInMinutes });
-    void browser.alarms.create(ESCALATION_ALARM.name, { periodInMinutes: ESCALATION_ALARM.periodInMinutes });
+    void keepAlarm(SYNC_ALARM);
+    void keepAlarm(ESCALATION_ALARM);
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === SYNC_ALARM.name) void sync.sync();
       else if (alarm.name === ESCALATION_ALARM.name) void escalations.ensureConnected();

@@ -148,7 +148,7 @@ export function createServerApp(deps: AppDeps) {
     .route('/api/cases', caseRoutes(routeDeps))
     .route('/api/case-history', caseHistoryRoutes(routeDeps))
     .route('/api/case-groups', caseGroupRoutes(routeDeps))
-    .route('/api/escalations', escalationRoutes(routeDeps, { feed, upgradeWebSocket: sockets.upgradeWebSocket }))
+    .route('/api/escalations', escalationRoutes(routeDeps, { feed, upgradeWebSocket: sockets.upgradeWebSocket, reportError }))
     .route('/api/reminders', reminderRoutes(routeDeps))
     .route('/api/wording-rules', wordingRuleRoutes(routeDeps))
     .route('/api/crm-sites', crmSiteRoutes(routeDeps))

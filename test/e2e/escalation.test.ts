@@ -68,4 +68,17 @@ test("a major complaint saved by an agent notifies the supervisor's extension; t
   expect(await casePage.textContent('[data-testid="escalations"]')).toContain(`${taken[0]!.acknowledgedBy!.displayName} 已于`);
   expect(await casePage.isVisible('button[data-action="take-escalation"]')).toBe(false);
   await casePage.screenshot({ path: screenshotPath('escalation-case-page'), fullPage: true });
+
+  // Now the agent declares an emergency on it: a second escalation, taken on the case's page;
+  // the feed then closes the notification in the supervisor's extension.
+  await sidebar.click('[data-testid="emergency"] summary');
+  await sidebar.selectOption('select[name="emergency-plan"]', 'burst_pipe');
+  await sidebar.click('[data-testid="emergency"] button.danger');
+  await expect.poll(escalationNotifications, { timeout: 20_000 }).toHaveLength(1);
+  await casePage.reload();
+  await casePage.waitForSelector('body[data-ready="true"]');
+  await casePage.click('[data-escalation-id] button[data-action="take-escalation"]');
+  await expect.poll(escalationNotifications, { timeout: 10_000 }).toEqual([]);
+  await casePage.waitForSelector('[data-testid="escalations"]:not(:has(button[data-action="take-escalation"]))');
+  await expect.poll(() => sidebar.textContent('[data-testid="escalation-status"] [data-kind="emergency"]'), { timeout: 20_000 }).toContain('已于');
 });

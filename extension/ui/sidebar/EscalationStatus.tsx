@@ -17,7 +17,8 @@ export function EscalationStatus(props: { record: Case; locale: Locale; timeZone
   const t = props.t.life.escalation;
   const kind = escalationKindOf(record);
   const [escalations, setEscalations] = useState<Escalation[] | null>(null);
-  const settled = escalations !== null && escalations.length > 0 && escalations.every((e) => e.acknowledgedBy !== null);
+  // Nothing more to hear once the escalation this case asks for exists and every one is taken.
+  const settled = escalations !== null && escalations.some((e) => e.kind === kind) && escalations.every((e) => e.acknowledgedBy !== null);
 
   useEffect(() => {
     if (!kind || settled) return;

@@ -40,7 +40,14 @@ export function createEscalationFeed(store: Store, { pollMs = FEED_POLL_MS, repo
         const page = await store.escalations.feed({ after: position, limit: PAGE });
         for (const item of page) {
           position = item;
-          for (const listener of listeners) listener(item);
+          for (const listener of listeners) {
+            // One connection's failure must not keep the item from the others.
+            try {
+              listener(item);
+            } catch (error) {
+              reportError(error);
+            }
+          }
         }
         if (page.length < PAGE) break;
       }

@@ -18,7 +18,7 @@ import { ApiProblem } from '../http/problem';
 import { validate } from '../http/validate';
 import { type EscalationFeed, isAfter } from '../live/escalation-feed';
 import { describe } from '../openapi/describe';
-import { ChangePosition, cursorCodec, type Pulled, type PullPosition } from '../store';
+import { ChangePosition, cursorCodec, InvalidCursorError, type Pulled, type PullPosition } from '../store';
 import type { RouteDeps } from './deps';
 
 const cursors = cursorCodec(ChangePosition);
@@ -30,6 +30,8 @@ const HELLO_WITHIN_MS = 10_000;
 export interface LiveDeps {
   feed: EscalationFeed;
   upgradeWebSocket?: UpgradeWebSocket;
+  /** Where a feed that failed to start for the server's own reasons is reported. */
+  reportError: (error: unknown) => void;
 }
 
 /**
@@ -47,7 +49,7 @@ export const escalationRoutes = (deps: RouteDeps, live: LiveDeps) =>
         if (!live.upgradeWebSocket || c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
           throw new ApiProblem(426, 'bad_request', 'open this address as a WebSocket');
         }
-        return live.upgradeWebSocket(() => liveSession(deps, live.feed))(c, next);
+        return live.upgradeWebSocket(() => liveSession(deps, live))(c, next);
       },
     )
     .use(authenticate(deps))
@@ -81,7 +83,7 @@ export const escalationRoutes = (deps: RouteDeps, live: LiveDeps) =>
  * `ready` → every escalation raised or taken from then on, with pings in between. The token is
  * checked again at every ping, so a revoked sign-in or a changed role ends the feed within one.
  */
-function liveSession(deps: RouteDeps, feed: EscalationFeed) {
+function liveSession(deps: RouteDeps, { feed, reportError }: LiveDeps) {
   let helloTimer: ReturnType<typeof setTimeout> | undefined;
   let pingTimer: ReturnType<typeof setInterval> | undefined;
   let stopListening: (() => void) | undefined;
@@ -142,7 +144,13 @@ function liveSession(deps: RouteDeps, feed: EscalationFeed) {
       }
       const hello = FeedHello.safeParse(raw);
       if (!hello.success) return ws.close(FEED_CLOSE.badHello, 'the first message must be a hello');
-      start(ws, hello.data).catch(() => ws.close(FEED_CLOSE.badHello, 'the cursor is not one this server gave out'));
+      start(ws, hello.data).catch((error: unknown) => {
+        if (error instanceof InvalidCursorError) ws.close(FEED_CLOSE.badHello, 'the cursor is not one this server gave out');
+        else {
+          reportError(error);
+          ws.close(1011, 'the server could not start the feed; try again');
+        }
+      });
     },
     onClose() {
       closed = true;
