@@ -66,6 +66,14 @@ describe('in a text field', () => {
     expect(field.value).toBe(`您好，${TEMPLATE}`);
   });
 
+  test('typed with the full-width semicolon of Chinese punctuation mode, it expands the same', async () => {
+    const field = typedInto('您好，；qian');
+    expect(press(' ').defaultPrevented).toBe(true);
+    expect(expand).toHaveBeenCalledWith(';qian');
+    await settled();
+    expect(field.value).toBe(`您好，${TEMPLATE}`);
+  });
+
   test('Tab expands too, and the text after the caret stays where it was', async () => {
     const field = typedInto('您好;qian，再见', '您好;qian'.length);
     expect(press('Tab').defaultPrevented).toBe(true);

@@ -1,8 +1,15 @@
 import { deepActiveElement, isEditable, isTextField } from './editable';
 import { insertText, refocus } from './insert-text';
 
-/** A shortcut as typed: a semicolon and 2–20 lower-case letters or digits (see shared Shortcut). */
-const SHORTCUT_BEFORE_CARET = /;[a-z0-9]{2,20}$/;
+/**
+ * A shortcut as typed: a semicolon and 2–20 lower-case letters or digits (see shared Shortcut).
+ * Chinese input methods in Chinese-punctuation mode type the full-width `；` for `;`: it starts
+ * a shortcut too, so an agent need not switch modes (it is one UTF-16 unit, like `;`).
+ */
+const SHORTCUT_BEFORE_CARET = /[;；][a-z0-9]{2,20}$/;
+
+/** The shortcut as templates name it, whichever semicolon it was typed with. */
+const named = (typed: string) => `;${typed.slice(1)}`;
 
 interface ShortcutOptions {
   /** The top document: where the focused field is looked up (through frames and shadow roots). */
@@ -23,7 +30,7 @@ function typedShortcut(field: HTMLElement): { shortcut: string; select: () => vo
     const end = field.selectionStart;
     if (end === null || end !== field.selectionEnd) return null;
     const match = SHORTCUT_BEFORE_CARET.exec(field.value.slice(0, end));
-    return match ? { shortcut: match[0], select: () => field.setSelectionRange(end - match[0].length, end) } : null;
+    return match ? { shortcut: named(match[0]), select: () => field.setSelectionRange(end - match[0].length, end) } : null;
   }
   const selection = field.ownerDocument.getSelection();
   if (!selection?.isCollapsed || selection.rangeCount === 0) return null;
@@ -32,7 +39,7 @@ function typedShortcut(field: HTMLElement): { shortcut: string; select: () => vo
   const match = SHORTCUT_BEFORE_CARET.exec((node.textContent ?? '').slice(0, end));
   if (!match) return null;
   return {
-    shortcut: match[0],
+    shortcut: named(match[0]),
     select: () => {
       const range = field.ownerDocument.createRange();
       range.setStart(node, end - match[0].length);

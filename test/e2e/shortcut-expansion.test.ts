@@ -32,10 +32,11 @@ test('a shortcut renders for the case, asks for a missing value in the sidebar, 
   await expect.poll(uses).toEqual([expect.objectContaining({ templateId: byShortcut(';qian').id, via: 'shortcut', text: apology, step: 'apologise' })]);
 
   // ;ding needs a reply time the case does not have: the sidebar asks for it, the CRM gets no marker.
-  await page.keyboard.type(';ding ');
+  // Typed in Chinese-punctuation mode, with the full-width ；, it is the same shortcut.
+  await page.keyboard.type('；ding ');
   const asking = `[data-shortcut=";ding"][data-template-id="${byShortcut(';ding').id}"]`;
   await sidebar.waitForSelector(asking);
-  expect(await page.inputValue('#reply')).toBe(`${apology};ding`);
+  expect(await page.inputValue('#reply')).toBe(`${apology}；ding`);
   expect(await page.inputValue('#reply')).not.toContain('【');
   // The focus went to the sidebar's first missing value: the agent types it right away.
   await expect.poll(() => sidebar.evaluate(() => (document.activeElement as HTMLInputElement | null)?.dataset.fill)).toBe('deadline');
