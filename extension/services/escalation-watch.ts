@@ -110,38 +110,46 @@ export function createEscalationWatch(deps: {
     retry = setTimeout(() => void watch.ensureConnected(), wait);
   }
 
+  /** Set while a connection is being opened: a wake-up, the alarm and a sign-in may ask at once. */
+  let opening: Promise<void> | null = null;
+
+  async function connect(): Promise<void> {
+    const session = await deps.settings.session();
+    const who = session ? `${session.serverUrl} ${session.user.id} ${session.token}` : null;
+    if (!session || session.user.role !== 'supervisor' || refusedFor === who) {
+      watch.disconnect();
+      return;
+    }
+    if (socket && socket.readyState <= WebSocket.OPEN) return;
+    const { cursor } = await stateOf(session);
+    const opened = deps.platform.openSocket(feedUrl(session.serverUrl));
+    socket = opened;
+    opened.onopen = () => opened.send(JSON.stringify({ type: 'hello', token: session.token, after: cursor }));
+    opened.onmessage = (event) => {
+      let raw: unknown = null;
+      try {
+        raw = JSON.parse(String(event.data));
+      } catch {
+        // not ours: ignored like any other malformed message
+      }
+      const parsed = FeedMessage.safeParse(raw);
+      if (!parsed.success) return;
+      if (parsed.data.type === 'ready') failures = 0;
+      handling = handling.then(() => handle(session, parsed.data)).catch((error: unknown) => console.warn('Lingting: an escalation could not be shown', error));
+    };
+    opened.onclose = (event) => {
+      if (socket !== opened) return;
+      socket = null;
+      if (event.code === FEED_CLOSE.unauthenticated || event.code === FEED_CLOSE.forbidden) refusedFor = who;
+      else scheduleReconnect();
+    };
+  }
+
   const watch = {
     /** Opens the feed when signed in as a supervisor and it is not open; closes it otherwise. */
-    async ensureConnected(): Promise<void> {
-      const session = await deps.settings.session();
-      const who = session ? `${session.serverUrl} ${session.user.id} ${session.token}` : null;
-      if (!session || session.user.role !== 'supervisor' || refusedFor === who) {
-        watch.disconnect();
-        return;
-      }
-      if (socket && socket.readyState <= WebSocket.OPEN) return;
-      const { cursor } = await stateOf(session);
-      const opened = deps.platform.openSocket(feedUrl(session.serverUrl));
-      socket = opened;
-      opened.onopen = () => opened.send(JSON.stringify({ type: 'hello', token: session.token, after: cursor }));
-      opened.onmessage = (event) => {
-        let raw: unknown = null;
-        try {
-          raw = JSON.parse(String(event.data));
-        } catch {
-          // not ours: ignored like any other malformed message
-        }
-        const parsed = FeedMessage.safeParse(raw);
-        if (!parsed.success) return;
-        if (parsed.data.type === 'ready') failures = 0;
-        handling = handling.then(() => handle(session, parsed.data)).catch((error: unknown) => console.warn('Lingting: an escalation could not be shown', error));
-      };
-      opened.onclose = (event) => {
-        if (socket !== opened) return;
-        socket = null;
-        if (event.code === FEED_CLOSE.unauthenticated || event.code === FEED_CLOSE.forbidden) refusedFor = who;
-        else scheduleReconnect();
-      };
+    ensureConnected(): Promise<void> {
+      opening ??= connect().finally(() => (opening = null));
+      return opening;
     },
 
     /** Closes the feed (signed out, or no longer a supervisor). */
@@ -153,7 +161,9 @@ export function createEscalationWatch(deps: {
     },
 
     /** Forgets a refusal: a new sign-in may be a supervisor's. */
-    sessionChanged() {
+    async sessionChanged() {
+      // A connection being opened for the old session is let finish, then closed.
+      await opening?.catch(() => undefined);
       refusedFor = null;
       failures = 0;
       watch.disconnect();
