@@ -180,6 +180,42 @@ describe.each(STORE_KINDS)('store contract on $name: sync', (kind) => {
     expect(await store.reminders.list()).toEqual([done]);
   });
 
+  it('reads a push\'s cases and reminders once, yet sees what the push itself wrote earlier', async () => {
+    const theirs = makeCase();
+    await store.sync.applyChanges(other, [putChange(theirs)], NOW);
+    const theirReminder = makeReminder(theirs.id);
+    await store.sync.applyChanges(other, [reminderChange(theirReminder)], NOW);
+    const fresh = makeCase();
+    const another = makeCase();
+    const first = makeReminder(fresh.id);
+    const results = await store.sync.applyChanges(
+      agent,
+      [
+        // Its case arrives in the same push, before it.
+        reminderChange(first),
+        putChange(fresh),
+        reminderChange(first),
+        putChange(another),
+        // Written earlier in this push: the same version is stale, a move to another case refused.
+        reminderChange({ ...first }),
+        reminderChange({ ...first, caseId: another.id, updatedAt: later(first.updatedAt, 5) }),
+        // Another agent's reminder id, on one's own case.
+        reminderChange({ ...theirReminder, caseId: fresh.id, updatedAt: later(theirReminder.updatedAt, 5) }),
+      ],
+      NOW,
+    );
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason : r.status))).toEqual([
+      'reminder_case_unknown',
+      'applied',
+      'applied',
+      'applied',
+      'stale',
+      'reminder_id_taken',
+      'reminder_id_taken',
+    ]);
+    expect(await store.reminders.list({ agentId: agent })).toContainEqual(first);
+  });
+
   it("keeps a done reminder's outcome and the commitment it follows up; one from an older build has neither", async () => {
     const c = makeCase();
     await store.sync.applyChanges(agent, [putChange(c)], NOW);

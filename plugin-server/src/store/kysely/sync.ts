@@ -82,24 +82,25 @@ async function putCase(
   return { changeId: change.changeId, status: 'applied' };
 }
 
+/** Owner, case and version of the reminders a push touches, read once and kept current as it applies. */
+type KnownReminders = Map<string, { agent_id: string; case_id: string; updated_at: string }>;
+
 async function putReminder(
   trx: Transaction<Database>,
   userId: string,
   change: ReminderChange,
   now: Date,
   changeSeq: ChangeSeq,
+  known: { cases: KnownCases; reminders: KnownReminders },
 ): Promise<SyncResult> {
   const incoming: Reminder = change.reminder;
-  const owner = await trx.selectFrom('cases').select('agent_id').where('id', '=', incoming.caseId).executeTakeFirst();
+  // Read with the push's cases (a case written earlier in this push is there too).
+  const owner = known.cases.get(incoming.caseId);
   // The same answer for a missing case and someone else's: a reminder discloses nothing.
   if (!owner || owner.agent_id !== userId) {
     return { changeId: change.changeId, status: 'rejected', reason: 'reminder_case_unknown' };
   }
-  const stored = await trx
-    .selectFrom('reminders')
-    .select(['agent_id', 'case_id', 'updated_at'])
-    .where('id', '=', incoming.id)
-    .executeTakeFirst();
+  const stored = known.reminders.get(incoming.id);
   if (stored && (stored.agent_id !== userId || stored.case_id !== incoming.caseId)) {
     return { changeId: change.changeId, status: 'rejected', reason: 'reminder_id_taken' };
   }
@@ -119,6 +120,7 @@ async function putReminder(
     .values({ id: incoming.id, case_id: incoming.caseId, agent_id: userId, ...columns })
     .onConflict((oc) => oc.column('id').doUpdateSet(columns))
     .execute();
+  known.reminders.set(incoming.id, { agent_id: stored?.agent_id ?? userId, case_id: incoming.caseId, updated_at: columns.updated_at });
   return { changeId: change.changeId, status: 'applied' };
 }
 
@@ -176,10 +178,16 @@ async function applyPushes(
       recorded.set(recordKey(row.user_id, row.change_id), { fingerprint: row.fingerprint, result: SyncResult.parse(JSON.parse(row.result)) });
     }
   }
+  // The cases put and those the reminders belong to, and the reminders put: one read each.
   const known: KnownCases = new Map();
-  for (const ids of chunks([...new Set(changes.flatMap((c) => (c.kind === 'case.put' ? [c.case.id] : [])))])) {
+  for (const ids of chunks([...new Set(changes.map((c) => (c.kind === 'case.put' ? c.case.id : c.reminder.caseId)))])) {
     const rows = await trx.selectFrom('cases').select(['id', 'agent_id', 'updated_at']).where('id', 'in', ids).execute();
     for (const row of rows) known.set(row.id, row);
+  }
+  const knownReminders: KnownReminders = new Map();
+  for (const ids of chunks([...new Set(changes.flatMap((c) => (c.kind === 'reminder.put' ? [c.reminder.id] : [])))])) {
+    const rows = await trx.selectFrom('reminders').select(['id', 'agent_id', 'case_id', 'updated_at']).where('id', 'in', ids).execute();
+    for (const row of rows) knownReminders.set(row.id, row);
   }
 
   // Stamped at the first write, after the locks: a batch of replays and stale versions needs none.
@@ -205,7 +213,7 @@ async function applyPushes(
       const result =
         change.kind === 'case.put'
           ? await putCase(trx, userId, change, now, changeSeq, known, pendingCategories)
-          : await putReminder(trx, userId, change, now, changeSeq);
+          : await putReminder(trx, userId, change, now, changeSeq, { cases: known, reminders: knownReminders });
       recorded.set(recordKey(userId, change.changeId), { fingerprint, result });
       newRecords.push({ change_id: change.changeId, user_id: userId, fingerprint, result: JSON.stringify(result), created_at: now.toISOString() });
       pushResults.push(result);
