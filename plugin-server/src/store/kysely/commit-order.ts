@@ -49,3 +49,7 @@ export const transactionIds: CommitOrder = {
   },
   settled: (column) => sql<SqlBool>`${sql.ref(column)} < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`,
 };
+
+/** The rows of a commit-ordered table after `after` in (change_seq, id) order: how pulls and the escalations' feed resume. */
+export const afterPosition = (after: { seq: number; id: string }): Expression<SqlBool> =>
+  sql<SqlBool>`(change_seq > ${after.seq} or (change_seq = ${after.seq} and id > ${after.id}))`;

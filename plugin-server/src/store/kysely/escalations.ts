@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type Case, Escalation, escalationKindOf, newRecordId } from '../../../../shared';
 import type { Database } from '../schema';
 import type { EscalationRepository, PullPosition } from '../types';
-import type { CommitOrder } from './commit-order';
+import { afterPosition, type CommitOrder } from './commit-order';
 
 /**
  * Called by sync in the transaction that accepts the case, so an escalation exists exactly when
@@ -44,7 +44,7 @@ export function createEscalationRepository(db: Kysely<Database>, commitOrder: Co
   const settledRows = (after: PullPosition | null) => {
     let query = db.selectFrom('escalations').select(['data', 'change_seq', 'id']);
     if (after) {
-      query = query.where((eb) => eb.or([eb('change_seq', '>', after.seq), eb.and([eb('change_seq', '=', after.seq), eb('id', '>', after.id)])]));
+      query = query.where(afterPosition(after));
     }
     const settled = commitOrder.settled('change_seq');
     return settled ? query.where(settled) : query;

@@ -3,7 +3,7 @@ import { Reminder } from '../../../../shared';
 import type { Database } from '../schema';
 import type { PullRepository } from '../types';
 import { toStoredCase } from './cases';
-import type { CommitOrder } from './commit-order';
+import { afterPosition, type CommitOrder } from './commit-order';
 
 /**
  * An agent's accepted changes in commit order, keyset-paged by (change_seq, id) per table and
@@ -16,9 +16,7 @@ export function createPullRepository(db: Kysely<Database>, commitOrder: CommitOr
     async cases({ agentId, after, limit }) {
       let query = db.selectFrom('cases').select(['data', 'agent_id', 'server_updated_at', 'change_seq', 'id']).where('agent_id', '=', agentId);
       if (after) {
-        query = query.where((eb) =>
-          eb.or([eb('change_seq', '>', after.seq), eb.and([eb('change_seq', '=', after.seq), eb('id', '>', after.id)])]),
-        );
+        query = query.where(afterPosition(after));
       }
       const settled = commitOrder.settled('change_seq');
       if (settled) query = query.where(settled);
@@ -29,9 +27,7 @@ export function createPullRepository(db: Kysely<Database>, commitOrder: CommitOr
     async reminders({ agentId, after, limit }) {
       let query = db.selectFrom('reminders').select(['data', 'change_seq', 'id']).where('agent_id', '=', agentId);
       if (after) {
-        query = query.where((eb) =>
-          eb.or([eb('change_seq', '>', after.seq), eb.and([eb('change_seq', '=', after.seq), eb('id', '>', after.id)])]),
-        );
+        query = query.where(afterPosition(after));
       }
       const settled = commitOrder.settled('change_seq');
       if (settled) query = query.where(settled);
