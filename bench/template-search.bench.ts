@@ -1,6 +1,7 @@
 // Template search per keystroke over 5,000 generated Chinese templates, pinyin included,
 // against the baseline of a plain substring scan measured in the same run.
 import { defaultTemplates, type Template } from '../shared';
+import { loadPinyin } from '../extension/ui/pinyin';
 import { createTemplateSearch, indexTemplates } from '../extension/ui/template-search';
 import { percentile } from './stats';
 
@@ -24,10 +25,11 @@ const figures = (label: string, samples: number[], note: string) =>
   `  ${label.padEnd(30)} p50 ${percentile(samples, 50).toFixed(2)} ms  p95 ${percentile(samples, 95).toFixed(2)} ms per keystroke (${note})`;
 
 /** Runs the benchmark and prints p50/p95 per keystroke for each strategy. */
-export default function run(): void {
+export default async function run(): Promise<void> {
   const templates = generate(5000);
+  const toPinyin = await loadPinyin();
   const started = performance.now();
-  const index = indexTemplates(templates);
+  const index = indexTemplates(templates, toPinyin);
   const indexMs = performance.now() - started;
   const context = { step: 'apologise' as const, categoryIds: ['waterproofing'] };
   const incremental: number[] = [];

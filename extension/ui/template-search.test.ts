@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest';
 import { defaultTemplates } from '../../shared';
+import { loadPinyin } from './pinyin';
 import { createTemplateSearch, indexTemplates, type SearchContext } from './template-search';
 
 const defaults = defaultTemplates('2026-03-02T08:30:00.000Z');
 // One template titled 道歉 so the brief's own example ("dq" finds 道歉) is checked literally.
 const templates = [...defaults, { ...defaults[0]!, id: '00000000-0000-4000-8000-000000000001', title: '道歉说明', body: '对此我们深表歉意。' }];
-const index = indexTemplates(templates);
+const index = indexTemplates(templates, await loadPinyin());
 const none = { step: undefined, categoryIds: [] };
 /** A query typed into a new search box: the searcher has no earlier matches, so it scans the whole index. */
 const search = (query: string, context: SearchContext, limit?: number) => createTemplateSearch(index)(query, context, limit);
@@ -43,4 +44,10 @@ test('ranking keeps only the best `limit`, title hits first and ties in template
   expect(found.map((t) => t.title)).toEqual(['道歉说明']);
   const all = search('qian', none, 1000);
   expect(search('qian', none, 3)).toEqual(all.slice(0, 3));
+});
+
+test('before pinyin has loaded, templates are found by their characters and not yet by pinyin', () => {
+  const early = createTemplateSearch(indexTemplates(templates));
+  expect(early('道歉', none).map((t) => t.title)).toContain('道歉说明');
+  expect(early('dq', none)).toEqual([]);
 });

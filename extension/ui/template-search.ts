@@ -1,5 +1,5 @@
-import { pinyin } from 'pinyin-pro';
 import type { StepId, Template } from '../../shared';
+import type { ToPinyin } from './pinyin';
 
 /** A template with its search keys computed once, when the cache arrives, not per keystroke. */
 export interface IndexedTemplate {
@@ -8,9 +8,9 @@ export interface IndexedTemplate {
   title: string;
   /** Title and body, lower-cased. */
   text: string;
-  /** Full pinyin without tones or spaces: 道歉 → daoqian. */
+  /** Full pinyin without tones or spaces: 道歉 → daoqian ('' until pinyin has loaded). */
   full: string;
-  /** Pinyin initials: 道歉 → dq. */
+  /** Pinyin initials: 道歉 → dq ('' until pinyin has loaded). */
   initials: string;
   /** The three joined by newlines, so a miss (the common case) costs one scan. */
   key: string;
@@ -22,16 +22,12 @@ export interface SearchContext {
   categoryIds: readonly string[];
 }
 
-const syllables = (text: string, pattern: 'pinyin' | 'first') =>
-  pinyin(text, { toneType: 'none', type: 'array', pattern, nonZh: 'removed' }).join('').toLowerCase();
-
-/** Builds the search index; run once per template list. */
-export function indexTemplates(templates: readonly Template[]): IndexedTemplate[] {
+/** Builds the search index, run once per template list: by characters, and by pinyin once `toPinyin` is there. */
+export function indexTemplates(templates: readonly Template[], toPinyin?: ToPinyin): IndexedTemplate[] {
   return templates.map((template) => {
     const source = `${template.title} ${template.body}`;
     const text = source.toLowerCase();
-    const full = syllables(source, 'pinyin');
-    const initials = syllables(source, 'first');
+    const { full, initials } = toPinyin?.(source) ?? { full: '', initials: '' };
     return { template, title: template.title.toLowerCase(), text, full, initials, key: `${text}\n${full}\n${initials}` };
   });
 }

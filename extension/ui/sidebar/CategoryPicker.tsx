@@ -1,14 +1,13 @@
-import { pinyin } from 'pinyin-pro';
 import { useMemo, useState } from 'preact/hooks';
 import type { Category, Locale } from '../../../shared';
 import type { Catalogue } from '../../../shared';
+import { loadPinyin, usePinyin, type ToPinyin } from '../pinyin';
 
-/** Every name of a category and its pinyin (full and initials), lower-cased, for the filter. */
-function searchKey(category: Category): string {
+/** Every name of a category and, once loaded, its pinyin (full and initials), lower-cased, for the filter. */
+function searchKey(category: Category, toPinyin: ToPinyin | undefined): string {
   const names = Object.values(category.names).join(' ');
-  const zh = category.names['zh-Hans'];
-  const py = (pattern: 'pinyin' | 'first') => pinyin(zh, { toneType: 'none', type: 'array', pattern, nonZh: 'removed' }).join('');
-  return `${names} ${py('pinyin')} ${py('first')}`.toLowerCase();
+  const { full, initials } = toPinyin?.(category.names['zh-Hans']) ?? { full: '', initials: '' };
+  return `${names} ${full} ${initials}`.toLowerCase();
 }
 
 /** The complaint's categories: roots and children as toggle buttons, filterable by name or pinyin. */
@@ -21,7 +20,8 @@ export function CategoryPicker(props: {
 }) {
   const { categories, selected, locale, t, onToggle } = props;
   const [filter, setFilter] = useState('');
-  const keys = useMemo(() => new Map(categories.map((c) => [c.id, searchKey(c)])), [categories]);
+  const { toPinyin, want: wantPinyin } = usePinyin();
+  const keys = useMemo(() => new Map(categories.map((c) => [c.id, searchKey(c, toPinyin)])), [categories, toPinyin]);
   const q = filter.trim().toLowerCase();
   const bySort = (a: Category, b: Category) => a.sort - b.sort;
   const chip = (category: Category, child = false) => (
@@ -54,12 +54,22 @@ export function CategoryPicker(props: {
         aria-label={t.sidebar.categorySearch}
         placeholder={t.sidebar.categorySearch}
         value={filter}
-        onInput={(e) => setFilter(e.currentTarget.value)}
+        onFocus={wantPinyin}
+        onInput={(e) => {
+          wantPinyin();
+          setFilter(e.currentTarget.value);
+        }}
         onKeyDown={(e) => {
-          // Enter picks the first match, so a category is three keystrokes away.
+          // Enter picks the first match, so a category is three keystrokes away; typed before
+          // pinyin arrived, it waits for pinyin rather than finding nothing.
           if (e.key === 'Enter' && q) {
-            const first = categories.find((c) => keys.get(c.id)!.includes(q));
-            if (first) onToggle(first.id);
+            const pick = (matches: (category: Category) => boolean) => {
+              const first = categories.find(matches);
+              if (first) onToggle(first.id);
+            };
+            const byName = (c: Category) => keys.get(c.id)!.includes(q);
+            if (toPinyin || categories.some(byName)) pick(byName);
+            else void loadPinyin().then((loaded) => pick((c) => searchKey(c, loaded).includes(q)));
             setFilter('');
           }
         }}

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { renderTemplate, type Locale, type StepId, type Template } from '../../../shared';
 import type { Catalogue } from '../../../shared';
+import { loadPinyin, usePinyin } from '../pinyin';
 import { createTemplateSearch, indexTemplates } from '../template-search';
 
 /**
  * Search over the published templates in the case's language (`locale`): `/` focuses it, arrows
- * move, Enter inserts. The pinyin index is built once per template list, never per keystroke.
+ * move, Enter inserts. The index is built once per template list, never per keystroke, and once
+ * more when pinyin arrives (asked for when the box is first focused).
  */
 export function TemplateSearch(props: {
   /** Every template; only the published ones in `locale` are searched. */
@@ -21,13 +23,12 @@ export function TemplateSearch(props: {
   // One searcher per template list and language: it remembers the last query's matches, so each
   // keystroke narrows them instead of rescanning every template. Filtering here (not in the parent)
   // keeps the memo's inputs stable across renders.
-  const search = useMemo(
-    () =>
-      createTemplateSearch(
-        indexTemplates(props.templates.filter((x) => x.status === 'published' && x.language === props.locale)),
-      ),
+  const { toPinyin, want: wantPinyin } = usePinyin();
+  const searched = useMemo(
+    () => props.templates.filter((x) => x.status === 'published' && x.language === props.locale),
     [props.templates, props.locale],
   );
+  const search = useMemo(() => createTemplateSearch(indexTemplates(searched, toPinyin)), [searched, toPinyin]);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -57,7 +58,9 @@ export function TemplateSearch(props: {
         placeholder={t.sidebar.searchPlaceholder}
         data-testid="template-search"
         value={query}
+        onFocus={wantPinyin}
         onInput={(e) => {
+          wantPinyin();
           setQuery(e.currentTarget.value);
           setActive(0);
         }}
@@ -66,6 +69,14 @@ export function TemplateSearch(props: {
           else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
           else if (e.key === 'Enter' && results[active]) {
             props.onPick(results[active]);
+            setQuery('');
+          } else if (e.key === 'Enter' && !toPinyin && query.trim()) {
+            // Typed before pinyin arrived ("dq" then Enter at once): pick once it is there.
+            const context = { step: props.step, categoryIds: props.categoryIds };
+            void loadPinyin().then((loaded) => {
+              const [best] = createTemplateSearch(indexTemplates(searched, loaded))(query, context, 1);
+              if (best) props.onPick(best);
+            });
             setQuery('');
           } else if (e.key === 'Escape') setQuery('');
           else return;
