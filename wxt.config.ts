@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -35,8 +36,9 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     web_accessible_resources: [
       {
-        // picker.js: loaded on demand by the content script when a supervisor picks a value.
-        resources: ['sidebar.html', 'picker.js'],
+        // Loaded on demand by the content script: picker.js when a supervisor picks a value,
+        // wording.js at the first keystroke on a page with wording rules.
+        resources: ['sidebar.html', 'picker.js', 'wording.js'],
         // A configured CRM can be on any origin, and the sidebar frame must load there without a
         // rebuild. The page learns only that the extension is installed; the frame's content stays
         // out of its reach (closed shadow root, cross-origin frame).
@@ -45,12 +47,17 @@ export default defineConfig({
     ],
   }),
   hooks: {
-    // The content script runs in every CRM page and has a 12 KB gzip budget: terser's extra
+    // The content script runs in every CRM page and has a 10 KB gzip budget: terser's extra
     // passes make it ~500 bytes smaller than esbuild's minifier. Only there: the other bundles
     // load from the extension itself and keep the faster esbuild build. ascii_only for the same
     // reason as esbuild's `charset` below.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
+      // WXT's ContentScriptContext, which this script does not use (overlay/script-lifetime.ts),
+      // would otherwise ship in it anyway: its wrapper constructs one for every content script.
+      const alias = config.resolve?.alias;
+      const noContext = { find: 'wxt/utils/content-script-context', replacement: resolve(import.meta.dirname, 'extension/overlay/no-script-context.ts') };
+      config.resolve = { ...config.resolve, alias: Array.isArray(alias) ? [noContext, ...alias] : [noContext, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))] };
       config.build = {
         ...config.build,
         minify: 'terser',

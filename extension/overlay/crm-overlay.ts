@@ -7,9 +7,9 @@ import { isEditable } from '../insert/editable';
 import { trackFocusedField } from '../insert/focus-tracker';
 import { insertText } from '../insert/insert-text';
 import { expandShortcuts, replaceTypedShortcut } from '../insert/shortcuts';
-import { extensionUrl, listenInContent, loadPicker, sendFromContent } from '../platform/content-messaging';
+import { extensionUrl, listenInContent, loadExtensionScript, sendFromContent } from '../platform/content-messaging';
 import { mountSidebar } from './mount-sidebar';
-import { flagWordingAsTyped } from './wording-hints';
+import type { WordingHintsGlobal } from './wording-hints';
 
 interface OverlayOptions {
   doc: Document;
@@ -77,7 +77,23 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
   if (setup) {
     const { forbidden, unapprovedPromise, sayInstead } = setup.words;
     const labels = { forbidden, unapproved_promise: unapprovedPromise, instead: sayInstead };
-    flagWordingAsTyped({ doc, documents: focus.documents, rules: () => wordingRules, isOwn, labels, signal });
+    // The hints' code loads at the agent's first keystroke while there are rules to flag (most
+    // page loads never need it); from then on it listens itself.
+    let hints: 'waiting' | 'loading' | 'running' = 'waiting';
+    const firstInput = () => {
+      if (hints !== 'waiting' || wordingRules.length === 0) return;
+      hints = 'loading';
+      loadExtensionScript('/wording.js').then(
+        () => {
+          if (signal.aborted) return;
+          const flag = (globalThis as WordingHintsGlobal).lingtingWording!;
+          flag({ doc, documents: focus.documents, rules: () => wordingRules, isOwn, labels, signal }).check();
+          hints = 'running';
+        },
+        () => (hints = 'waiting'),
+      );
+    };
+    focus.documents((target) => target.addEventListener('input', firstInput, { capture: true, signal }));
   }
 
   const insert = async (text: string, replace: string | undefined): Promise<InsertResult> => {
@@ -101,7 +117,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
       sidebar.setOpen(true);
       return { ok: true }; // the answer tells the background this tab is a CRM page
     }
-    await loadPicker();
+    await loadExtensionScript('/picker.js');
     (globalThis as { lingtingPicker?: { start(field: string): void } }).lingtingPicker?.start(message.field);
     return { ok: true };
   }, signal);

@@ -13,6 +13,11 @@ const CSS =
   `.hint b{font-weight:600;}` +
   `.hint .alt{display:block;margin-top:2px;color:#14532d;}`;
 
+/** Where the wording script (entrypoints/wording.ts), loaded on demand, leaves its entry for the content script. */
+export interface WordingHintsGlobal {
+  lingtingWording?: typeof flagWordingAsTyped;
+}
+
 interface WordingOptions {
   doc: Document;
   /** Every document to listen in: the top one and same-origin frames as they are found. */

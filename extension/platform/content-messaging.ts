@@ -5,6 +5,9 @@ import { browser } from 'wxt/browser';
 import { parseBackgroundToContent, type BackgroundToContent } from '../../shared/content-protocol';
 import type { ContentToBackground } from '../../shared';
 
+/** Whether the extension that injected this script still runs: an updated or removed one leaves its scripts without a runtime id. */
+export const extensionAlive = (): boolean => browser.runtime?.id !== undefined;
+
 /** Sends a request to the background from a content script; its reply is parsed by the caller. */
 export function sendFromContent(message: ContentToBackground): Promise<unknown> {
   return browser.runtime.sendMessage(message);
@@ -32,9 +35,10 @@ export function extensionUrl(path: `/${string}`): string {
 }
 
 /**
- * Loads the picker (a separate script, so agents never download it) into this content script's
- * world; it exposes `globalThis.lingtingPicker`.
+ * Loads one of the extension's scripts into this content script's world, where it exposes what
+ * it offers on `globalThis`: code most page loads never need stays out of the content script
+ * (the picker, `lingtingPicker`; the wording hints, `lingtingWording`).
  */
-export async function loadPicker(): Promise<void> {
-  await import(/* @vite-ignore */ extensionUrl('/picker.js'));
+export async function loadExtensionScript(path: '/picker.js' | '/wording.js'): Promise<void> {
+  await import(/* @vite-ignore */ extensionUrl(path));
 }
