@@ -73,19 +73,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with the built extension, in Chinese (zh-CN) unless told otherwise. */
-export async function launchWithExtension(locale = 'zh-CN'): Promise<ExtensionBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'lingting-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+/** Chromium as every test and bench runs it: headless, in `locale`, quiet (no background downloads or first-run work). */
+function chromiumOptions(locale: string, extraArgs: string[]) {
+  return {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    // Playwright disables extensions by default; the test is about one.
-    ignoreDefaultArgs: ['--disable-extensions'],
     locale,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...extraArgs,
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
@@ -95,6 +91,16 @@ export async function launchWithExtension(locale = 'zh-CN'): Promise<ExtensionBr
       '--disable-component-update',
       '--disable-sync',
     ],
+  };
+}
+
+/** Launches headless Chromium with the built extension, in Chinese (zh-CN) unless told otherwise. */
+export async function launchWithExtension(locale = 'zh-CN'): Promise<ExtensionBrowser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'lingting-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    ...chromiumOptions(locale, [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]),
+    // Playwright disables extensions by default; the test is about one.
+    ignoreDefaultArgs: ['--disable-extensions'],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
@@ -102,6 +108,19 @@ export async function launchWithExtension(locale = 'zh-CN'): Promise<ExtensionBr
     context,
     extensionId,
     serviceWorker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The same Chromium without the extension: the baseline a bench sets the extension's costs beside. */
+export async function launchWithoutExtension(locale = 'zh-CN'): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'lingting-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, chromiumOptions(locale, []));
+  return {
+    context,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
