@@ -55,6 +55,16 @@ export const ContentToBackground = z.discriminatedUnion('type', [
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
+/**
+ * The parts of a sidebar's context, each changing on its own: a change notice names the parts
+ * that changed and the sidebar fetches those alone, so an autosave does not ship the catalogue.
+ * `page`: the tab's customer and open case; `catalogue`: templates, categories, wording rules and
+ * life settings; the others, the fields of the same names.
+ */
+export const CONTEXT_PARTS = ['page', 'user', 'catalogue', 'sync', 'reminders', 'rejected'] as const;
+export const ContextPart = z.enum(CONTEXT_PARTS);
+export type ContextPart = z.infer<typeof ContextPart>;
+
 /** extension page (the sidebar, the options page) → background. */
 export const PageToBackground = z.discriminatedUnion('type', [
   /** sidebar (supervisor): start "pick from page" for one field in the sidebar's tab. */
@@ -63,8 +73,8 @@ export const PageToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sites.list') }),
   /** options: permissions changed; register content scripts for granted sites now. */
   z.object({ type: z.literal('sites.register') }),
-  /** sidebar: everything the sidebar shows for its tab. */
-  z.object({ type: z.literal('sidebar.context') }),
+  /** sidebar: what the sidebar shows for its tab: every part, or only the parts named. */
+  z.object({ type: z.literal('sidebar.context'), parts: z.array(ContextPart).max(CONTEXT_PARTS.length).optional() }),
   /** sidebar: write a case locally and queue it for the server. */
   z.object({ type: z.literal('case.save'), case: Case }),
   /**
@@ -108,8 +118,8 @@ export type PageToBackground = z.infer<typeof PageToBackground>;
 
 /** background → extension pages. */
 export const BackgroundToPage = z.discriminatedUnion('type', [
-  /** The sidebar of `tabId` (null: of every tab) should fetch its context again. */
-  z.object({ type: z.literal('sidebar.changed'), tabId: z.int().nullable() }),
+  /** These parts of the context of the sidebar of `tabId` (null: of every tab) changed: it fetches them again. */
+  z.object({ type: z.literal('sidebar.changed'), tabId: z.int().nullable(), parts: z.array(ContextPart).min(1).max(CONTEXT_PARTS.length) }),
   /** A shortcut was typed in the CRM page of `tabId`: its sidebar answers with a `ShortcutAnswer`. */
   z.object({ type: z.literal('sidebar.expand'), tabId: z.int(), shortcut: Shortcut }),
 ]);
@@ -160,6 +170,19 @@ export interface SidebarContext {
   rejected: { changeId: string; reason: string; at: string; what: string }[];
 }
 
+/** The fields of the context each part holds. */
+export const CONTEXT_PART_FIELDS = {
+  page: ['customer', 'openCase', 'focusedCaseId'],
+  user: ['user'],
+  catalogue: ['categories', 'templates', 'rules', 'life'],
+  sync: ['sync'],
+  reminders: ['reminders'],
+  rejected: ['rejected'],
+} as const satisfies Record<ContextPart, readonly (keyof SidebarContext)[]>;
+
+/** Some parts of a sidebar's context, always with the tab it is for. */
+export type SidebarContextParts = Pick<SidebarContext, 'tabId'> & Partial<SidebarContext>;
+
 /** What came of an insertion; parsed by the background, since a content script answers it. */
 export const InsertResult = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), via: z.enum(['caret', 'reply_box', 'clipboard']) }),
@@ -191,7 +214,8 @@ export interface BackgroundReplies {
   'pick.start': { ok: true } | Failure;
   'sites.list': { sites: SiteAccess[] };
   'sites.register': { sites: SiteAccess[] };
-  'sidebar.context': SidebarContext;
+  /** Every part when none were named. */
+  'sidebar.context': SidebarContextParts;
   'case.save': { ok: true };
   'text.insert': InsertResult;
   'auth.signIn': { ok: true; user: User } | Failure;

@@ -59,6 +59,7 @@ export default defineBackground({
       inFlight,
       api: (session) => createServerApi(session.serverUrl, session.token),
       sitesChanged: crmSites.registerOrWarn,
+      catalogueChanged: () => broadcastContextChanged(null, ['catalogue']),
       // Reminders set on another device get their alarms here too (called during a sync, after setup).
       remindersPulled: () => reminders.restore(),
     });
@@ -144,7 +145,7 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === SYNC_ALARM.name) void sync.sync();
       else if (alarm.name === ESCALATION_ALARM.name) void escalations.ensureConnected();
-      else void reminders.onAlarm(alarm.name).then(() => broadcastContextChanged(null));
+      else void reminders.onAlarm(alarm.name).then(() => broadcastContextChanged(null, ['reminders']));
     });
     // Signing in or out (here or in another window of this profile) opens or closes the feed.
     browser.storage.onChanged.addListener((changes, area) => {
@@ -164,7 +165,7 @@ export default defineBackground({
         if (await escalations.buttonClicked(notificationId)) return;
         if (await reminders.onNotificationButton(notificationId, buttonIndex)) {
           void sync.sync();
-          void broadcastContextChanged(null);
+          void broadcastContextChanged(null, ['reminders']);
         }
       })();
     });

@@ -1,4 +1,4 @@
-import { BackgroundToPage, type PageToBackground, type ReplyTo, type BackgroundToContent } from '../../shared';
+import { BackgroundToPage, CONTEXT_PARTS, type BackgroundToContent, type ContextPart, type PageToBackground, type ReplyTo } from '../../shared';
 import { browser, type Runtime } from './browser';
 
 /** Sends a request from an extension page to the background and returns its typed reply. */
@@ -38,9 +38,9 @@ async function sendToPages(message: BackgroundToPage): Promise<unknown> {
   return browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
-/** Tells open sidebars that their context changed; none listening is fine. */
-export async function broadcastContextChanged(tabId: number | null): Promise<void> {
-  await sendToPages({ type: 'sidebar.changed', tabId });
+/** Tells open sidebars (of `tabId`; null: all) which parts of their context changed, every part unless named; none listening is fine. */
+export async function broadcastContextChanged(tabId: number | null, parts: readonly ContextPart[] = CONTEXT_PARTS): Promise<void> {
+  await sendToPages({ type: 'sidebar.changed', tabId, parts: [...parts] });
 }
 
 /** Asks the sidebar of `tabId` to expand a shortcut typed in its CRM page; its raw answer, or undefined. */

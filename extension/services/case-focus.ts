@@ -64,8 +64,8 @@ export function createCaseFocus(deps: {
    * only for origins the agent granted, and the built-in CRM's match pattern is not one.
    */
   reportedUrl: (tabId: number) => Promise<string | undefined>;
-  /** Tells the sidebar of `tabId` to fetch its context again. */
-  notifySidebars: (tabId: number) => Promise<void>;
+  /** Tells the sidebar of `tabId` that what its page shows (customer, case) changed. */
+  notifySidebars: (tabId: number, parts: ['page']) => Promise<void>;
 }) {
   const { area, platform } = deps;
 
@@ -76,7 +76,7 @@ export function createCaseFocus(deps: {
 
   async function showIn(tabId: number, caseId: string): Promise<void> {
     await area.set({ [key(tabId)]: caseId });
-    await deps.notifySidebars(tabId);
+    await deps.notifySidebars(tabId, ['page']);
   }
 
   /** The first tab whose content script answers, the active one tried first; it then shows its sidebar. */

@@ -3,9 +3,10 @@ import {
   PageToBackground,
   ShortcutAnswer,
   type BackgroundReplies,
+  type ContextPart,
   type Expansion,
   type ReplyTo,
-  type SidebarContext,
+  type SidebarContextParts,
 } from '../../shared';
 import type { AuthService } from './auth';
 import type { CaseFocus } from './case-focus';
@@ -65,15 +66,15 @@ interface RouterDeps {
   sync: SyncService;
   tabCustomers: TabCustomers;
   caseFocus: CaseFocus;
-  sidebarContext: (tabId: number | null) => Promise<SidebarContext>;
+  sidebarContext: (tabId: number | null, parts?: readonly ContextPart[]) => Promise<SidebarContextParts>;
   pageSetup: (url: string | null) => Promise<ReplyTo<'page.site'>>;
   lookups: ServerLookups;
   /** Asks the content script of `tabId` to insert text at the CRM's caret. */
   insertInTab: (tabId: number, text: string, replace: string | undefined) => Promise<ReplyTo<'text.insert'>>;
   /** Asks the sidebar of `tabId` to expand a shortcut for its case; its raw answer. */
   askSidebarToExpand: (tabId: number, shortcut: string) => Promise<unknown>;
-  /** Tells the sidebar of `tabId` (null: every sidebar) to fetch its context again. */
-  notifySidebars: (tabId: number | null) => Promise<void>;
+  /** Tells the sidebar of `tabId` (null: every sidebar) which parts of its context to fetch again (every part unless named). */
+  notifySidebars: (tabId: number | null, parts?: readonly ContextPart[]) => Promise<void>;
 }
 
 type Handlers<M extends { type: keyof BackgroundReplies }> = {
@@ -82,23 +83,25 @@ type Handlers<M extends { type: keyof BackgroundReplies }> = {
 
 /** The background's whole protocol: one handler per message type and direction, each handing the work to its service. */
 export function createBackgroundRouter(deps: RouterDeps) {
+  // What a sync may change: the queue's state, what the server refused, and what a pull brought
+  // (cases, reminders). A changed catalogue is told apart, by the sync itself (catalogueChanged).
   const syncAndNotify = async (options?: { refreshCatalogue: boolean }) => {
     const state = await deps.sync.sync(options);
-    await deps.notifySidebars(null);
+    await deps.notifySidebars(null, ['sync', 'rejected', 'page', 'reminders']);
     return state;
   };
 
   /** A reminder change's reply: the sidebars show it at once, the server hears of it by sync. */
   const reminderChanged = async (changed: Promise<boolean>): Promise<{ ok: true } | { ok: false; error: 'rejected' }> => {
     if (!(await changed)) return { ok: false, error: 'rejected' };
-    await deps.notifySidebars(null); // not waiting for the network: the to-do changes at once
+    await deps.notifySidebars(null, ['reminders']); // not waiting for the network: the to-do changes at once
     void syncAndNotify();
     return { ok: true };
   };
 
   const fromContent: Handlers<ContentToBackground> = {
     'page.customer': async (message, origin) => {
-      if (origin.tabId !== null && (await deps.tabCustomers.report(origin.tabId, message.captured, origin.url))) await deps.notifySidebars(origin.tabId);
+      if (origin.tabId !== null && (await deps.tabCustomers.report(origin.tabId, message.captured, origin.url))) await deps.notifySidebars(origin.tabId, ['page']);
       return { ok: true };
     },
     'page.site': (_message, origin) => deps.pageSetup(origin.url),
@@ -116,7 +119,7 @@ export function createBackgroundRouter(deps: RouterDeps) {
     'pick.start': (message, origin) => deps.picking.start(origin.tabId, message.field),
     'sites.list': async () => ({ sites: await deps.crmSites.access() }),
     'sites.register': async () => ({ sites: await deps.crmSites.register() }),
-    'sidebar.context': (_message, origin) => deps.sidebarContext(origin.tabId),
+    'sidebar.context': (message, origin) => deps.sidebarContext(origin.tabId, message.parts),
     'case.save': async (message) => {
       await deps.cases.save(message.case);
       // Written locally: the reply does not wait for the network.
@@ -127,7 +130,10 @@ export function createBackgroundRouter(deps: RouterDeps) {
       origin.tabId === null ? { ok: false, reason: 'no_page' } : deps.insertInTab(origin.tabId, message.text, message.replace),
     'auth.signIn': async (message) => {
       const reply = await deps.auth.signIn(message);
-      if (reply.ok) void syncAndNotify({ refreshCatalogue: true });
+      if (reply.ok) {
+        await deps.notifySidebars(null, ['user', 'sync']);
+        void syncAndNotify({ refreshCatalogue: true });
+      }
       return reply;
     },
     'auth.signOut': async () => {

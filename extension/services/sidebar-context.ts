@@ -1,4 +1,4 @@
-import type { SidebarContext } from '../../shared';
+import { CONTEXT_PARTS, type ContextPart, type SidebarContext, type SidebarContextParts } from '../../shared';
 import type { LingtingDb } from '../db/schema';
 import type { CaseFocus } from './case-focus';
 import type { CaseService } from './cases';
@@ -17,7 +17,10 @@ async function refusedChanges(db: LingtingDb): Promise<SidebarContext['rejected'
   }));
 }
 
-/** Everything a tab's sidebar shows, gathered from the services that own each part. */
+/**
+ * What a tab's sidebar shows, gathered from the services that own each part: every part, or
+ * only those asked for (a change notice names what changed, and only that is read and sent).
+ */
 export function createSidebarContext(deps: {
   db: LingtingDb;
   cases: CaseService;
@@ -27,18 +30,28 @@ export function createSidebarContext(deps: {
   tabCustomers: TabCustomers;
   caseFocus: CaseFocus;
 }) {
-  return async (tabId: number | null): Promise<SidebarContext> => {
-    const [session, cached, sync, customer, reminders, rejected] = await Promise.all([
-      deps.settings.session(),
-      deps.sync.cached(),
-      deps.sync.state(),
-      tabId === null ? null : deps.tabCustomers.get(tabId),
-      deps.reminders.active(),
-      refusedChanges(deps.db),
-    ]);
-    // The case this tab was asked to show (a reminder, the list of open cases) comes before the customer's newest.
+  /** The tab's customer, and the case it shows: the one this tab was asked to show (a reminder, the list of open cases), else the customer's newest. */
+  async function page(tabId: number | null): Promise<Pick<SidebarContext, 'customer' | 'openCase' | 'focusedCaseId'>> {
+    const customer = tabId === null ? null : await deps.tabCustomers.get(tabId);
     const focused = tabId === null ? null : await deps.caseFocus.focusedCaseFor(tabId, customer);
     const openCase = focused ?? (customer ? await deps.cases.openFor(customer) : null);
-    return { tabId, customer, user: session?.user ?? null, ...cached, sync, openCase, focusedCaseId: focused?.id ?? null, reminders, rejected };
+    return { customer, openCase, focusedCaseId: focused?.id ?? null };
+  }
+
+  const readers: { [P in ContextPart]: (tabId: number | null) => Promise<Partial<SidebarContext>> } = {
+    page,
+    user: async () => ({ user: (await deps.settings.session())?.user ?? null }),
+    catalogue: () => deps.sync.cached(),
+    sync: async () => ({ sync: await deps.sync.state() }),
+    reminders: async () => ({ reminders: await deps.reminders.active() }),
+    rejected: async () => ({ rejected: await refusedChanges(deps.db) }),
   };
+
+  function context(tabId: number | null): Promise<SidebarContext>;
+  function context(tabId: number | null, parts: readonly ContextPart[]): Promise<SidebarContextParts>;
+  async function context(tabId: number | null, parts: readonly ContextPart[] = CONTEXT_PARTS): Promise<SidebarContextParts> {
+    const read = await Promise.all([...new Set(parts)].map((part) => readers[part](tabId)));
+    return Object.assign({ tabId }, ...read) as SidebarContextParts;
+  }
+  return context;
 }

@@ -31,6 +31,8 @@ interface SyncDeps {
   now: () => Date;
   /** Called after a catalogue refresh stored a changed list of CRM sites, so content scripts follow. */
   sitesChanged?: () => Promise<void>;
+  /** Called after a catalogue refresh stored changed templates, categories, wording rules or life settings. */
+  catalogueChanged?: () => Promise<void>;
   /** Shared with the services that queue changes, so they never coalesce away a sent entry. */
   inFlight?: InFlight;
   /** Called after a pull changed local reminders, so their alarms follow. */
@@ -206,7 +208,7 @@ export function createSyncService(deps: SyncDeps) {
    * Fetches the whole catalogue and stores it in one transaction. Templates and categories are
    * required; wording rules, CRM sites and the case-life settings are optional, so a server without their routes leaves
    * the cached copy as it was. Content scripts follow a changed site list only: the list is
-   * fetched about once a minute and rarely changes.
+   * fetched about once a minute and rarely changes; open sidebars, a changed catalogue only.
    */
   async function refreshCatalogue(api: ServerApi): Promise<void> {
     const [templates, categories, rules, sites, life] = await Promise.all([
@@ -224,12 +226,13 @@ export function createSyncService(deps: SyncDeps) {
       ...(sites ? [{ key: 'crmSites' as const, value: sites, fetchedAt }] : []),
       ...(life ? [{ key: 'lifeSettings' as const, value: life, fetchedAt }] : []),
     ];
-    const sitesChanged = await db.transaction('rw', db.cache, async () => {
-      const before = await db.cache.get('crmSites');
+    const changed = await db.transaction('rw', db.cache, async () => {
+      const before = await db.cache.bulkGet(entries.map((entry) => entry.key));
       await db.cache.bulkPut(entries);
-      return sites !== null && JSON.stringify(sites) !== JSON.stringify(before?.value);
+      return new Set(entries.filter((entry, i) => JSON.stringify(entry.value) !== JSON.stringify(before[i]?.value)).map((entry) => entry.key));
     });
-    if (sitesChanged) await deps.sitesChanged?.();
+    if (changed.has('crmSites')) await deps.sitesChanged?.();
+    if (['templates', 'categories', 'wordingRules', 'lifeSettings'].some((key) => changed.has(key as CacheEntry['key']))) await deps.catalogueChanged?.();
   }
 
   // Catalogue refreshes asked for (by `sync({ refreshCatalogue: true })`) and done, counted, so a

@@ -1,4 +1,15 @@
-import type { Case, InsertResult, PageToBackground, Reminder, ReplyTo, ShortcutAnswer, SidebarContext, SnoozePreset } from '../../shared';
+import type {
+  Case,
+  ContextPart,
+  InsertResult,
+  PageToBackground,
+  Reminder,
+  ReplyTo,
+  ShortcutAnswer,
+  SidebarContext,
+  SidebarContextParts,
+  SnoozePreset,
+} from '../../shared';
 import { listenToBackground, sendToBackground } from '../platform/messaging';
 
 type SignIn = Omit<Extract<PageToBackground, { type: 'auth.signIn' }>, 'type'>;
@@ -6,7 +17,10 @@ type PickField = Extract<PageToBackground, { type: 'pick.start' }>['field'];
 
 /** The one way the UIs reach the background: a typed method per request. */
 export const background = {
-  context: (): Promise<SidebarContext> => sendToBackground({ type: 'sidebar.context' }),
+  /** Every part of this tab's sidebar context. */
+  context: () => sendToBackground({ type: 'sidebar.context' }) as Promise<SidebarContext>,
+  /** Only these parts of it (a change notice named them). */
+  contextParts: (parts: ContextPart[]): Promise<SidebarContextParts> => sendToBackground({ type: 'sidebar.context', parts }),
   saveCase: (record: Case) => sendToBackground({ type: 'case.save', case: record }),
   /** Text for the CRM field the agent was typing in; with `replace`, in place of that shortcut before the caret. */
   insert: (text: string, replace?: string): Promise<InsertResult> =>
@@ -32,10 +46,10 @@ export const background = {
   /** Brings a case's CRM record up with the case in its sidebar. */
   openCase: (caseId: string) => sendToBackground({ type: 'case.open', caseId }),
 
-  /** Calls `onChange` when the background says the context of `tabId` (or of every tab) changed. */
-  onContextChanged: (onChange: (tabId: number | null) => void) =>
+  /** Calls `onChange` when the background says these parts of the context of `tabId` (or of every tab) changed. */
+  onContextChanged: (onChange: (tabId: number | null, parts: ContextPart[]) => void) =>
     listenToBackground((message) => {
-      if (message.type === 'sidebar.changed') onChange(message.tabId);
+      if (message.type === 'sidebar.changed') onChange(message.tabId, message.parts);
       return undefined;
     }),
 

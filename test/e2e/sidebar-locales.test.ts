@@ -1,15 +1,17 @@
 // The sidebar follows the browser's language: one screenshot each in zh-Hant and English
 // (zh-Hans is covered by the standard-complaint test), with the UI text checked.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Channel, Mood, STEP_ORDER, Severity, Validity, wordsFor } from '../../shared';
 import { launchWithExtension, screenshotPath, sidebarFrame, signInThroughOptions, startServer, type RunningServer } from './harness';
 
 let server: RunningServer;
 
-beforeAll(async () => {
+// A server each: the same agent's case started in one language would otherwise come down to the
+// next browser by sync and be restored there, in the language it was started in.
+beforeEach(async () => {
   server = await startServer();
 });
-afterAll(async () => {
+afterEach(async () => {
   await server?.stop();
 });
 
