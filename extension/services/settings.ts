@@ -24,11 +24,23 @@ export function createSettingsService(area: StorageArea, managed: () => Promise<
     const parsed = z.url({ protocol: /^https?$/ }).safeParse((await managed().catch(() => ({})) as Record<string, unknown>).serverUrl);
     return parsed.success ? serverBaseUrl(parsed.data) : null;
   };
+  // The session, read from storage once and kept until it changes: one autosave asks for it in
+  // the case service, the sync and the sidebar's answer, and every request for a reply.
+  let session: Promise<Session | null> | undefined;
+  area.onChanged?.addListener((changes) => {
+    if (SESSION_KEY in changes) session = undefined;
+  });
+  const readSession = async (): Promise<Session | null> => {
+    const parsed = Session.safeParse((await area.get(SESSION_KEY))[SESSION_KEY]);
+    return parsed.success ? parsed.data : null;
+  };
   return {
     managedServerUrl,
-    async session(): Promise<Session | null> {
-      const parsed = Session.safeParse((await area.get(SESSION_KEY))[SESSION_KEY]);
-      return parsed.success ? parsed.data : null;
+    session(): Promise<Session | null> {
+      // Without change events (never in the browser), every call reads.
+      if (!area.onChanged) return readSession();
+      session ??= readSession();
+      return session;
     },
     /** The last server address used; kept after sign-out so signing in again is one step. */
     async serverUrl(): Promise<string | null> {
@@ -38,11 +50,15 @@ export function createSettingsService(area: StorageArea, managed: () => Promise<
       const value = (await area.get(SERVER_URL_KEY))[SERVER_URL_KEY];
       return typeof value === 'string' ? value : null;
     },
-    async signedIn(session: Session): Promise<void> {
-      await area.set({ [SESSION_KEY]: session, [SERVER_URL_KEY]: session.serverUrl });
+    async signedIn(next: Session): Promise<void> {
+      session = undefined;
+      await area.set({ [SESSION_KEY]: next, [SERVER_URL_KEY]: next.serverUrl });
+      session = undefined; // a read made while writing may hold the old one
     },
     async signedOut(): Promise<void> {
+      session = undefined;
       await area.remove(SESSION_KEY);
+      session = undefined;
     },
   };
 }

@@ -3,6 +3,8 @@ export interface StorageArea {
   get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
+  /** Called with the keys that changed, whoever changed them (another window of the profile too). */
+  onChanged?: { addListener(listener: (changes: Record<string, unknown>) => void): void };
 }
 
 /**
@@ -11,16 +13,24 @@ export interface StorageArea {
  */
 export function memoryStorageArea(): StorageArea {
   const items = new Map<string, unknown>();
+  const listeners: ((changes: Record<string, unknown>) => void)[] = [];
   const list = (keys: string | string[]) => (Array.isArray(keys) ? keys : [keys]);
+  const changed = (keys: string[]) => {
+    const changes = Object.fromEntries(keys.map((k) => [k, {}]));
+    for (const listener of listeners) listener(changes);
+  };
   return {
     async get(keys) {
       return Object.fromEntries(list(keys).filter((k) => items.has(k)).map((k) => [k, structuredClone(items.get(k))]));
     },
     async set(values) {
       for (const [k, v] of Object.entries(values)) items.set(k, structuredClone(v));
+      changed(Object.keys(values));
     },
     async remove(keys) {
       for (const k of list(keys)) items.delete(k);
+      changed(list(keys));
     },
+    onChanged: { addListener: (listener) => void listeners.push(listener) },
   };
 }
