@@ -82,12 +82,13 @@ async function createSqlitePairIndexes(db: Kysely<any>): Promise<void> {
 /**
  * An immutable function giving a text's characters and adjacent pairs, line breaks left out,
  * and a GIN index over it per copy: PostgreSQL fills the index from the column on every write
- * (and here, for the rows already stored), and answers `@> array[needle]` from it. Its cost is
- * set high so that the planner reads it from the index rather than computing it row by row.
+ * (and here, for the rows already stored), and answers `@> array[needle]` from it. Its cost
+ * is set low (10): at 100 or 1,000 the planner walked common pairs' cases in parallel workers,
+ * 55–60 ms at 200,000 cases, where a plain walk takes 7 ms (it tests LIKE, cheaper, first).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 async function createPostgresPairIndexes(db: Kysely<any>): Promise<void> {
-  await sql`create function case_search_pairs(text) returns text[] language sql immutable strict parallel safe cost 1000 as $$
+  await sql`create function case_search_pairs(text) returns text[] language sql immutable strict parallel safe cost 10 as $$
     select coalesce(array_agg(distinct token), '{}') from (
       select c, lead(c) over (order by i) as next from unnest(string_to_array($1, null)) with ordinality as chars(c, i)
     ) as at, lateral (values (c), (c || next)) as tokens(token)
