@@ -82,9 +82,11 @@ function applyFilter(query: CaseQuery, filter: CaseFilter, db: Kysely<Database>)
 }
 
 /**
- * How a database finds substrings: `sqlite-fts5` has trigram FTS5 tables (migrations 002, 005);
- * `like` relies on LIKE alone, which PostgreSQL serves from its pg_trgm GIN indexes. Both
- * confirm with LIKE on the searched column, so the answer is exact whichever path found it.
+ * How a database finds substrings: `sqlite-fts5` has FTS5 tables, of trigrams (migrations 002,
+ * 005) and of character pairs (migration 013); `like` is PostgreSQL's: LIKE, which it serves
+ * from pg_trgm GIN indexes for 3+ characters, and GIN indexes of character pairs (migration
+ * 013) for 1–2. Every path confirms with LIKE on the searched column, so the answer is exact
+ * whichever index found it.
  */
 export type SubstringSearch = 'sqlite-fts5' | 'like';
 
@@ -92,12 +94,12 @@ export type SubstringSearch = 'sqlite-fts5' | 'like';
 const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /**
- * Which copy of the searchable text a search reads, and its FTS5 table on SQLite: the full
- * text (migration 002), or the text as trainers see it, phone numbers masked (migration 005).
+ * Which copy of the searchable text a search reads, and its FTS5 tables on SQLite: the full
+ * text (migrations 002, 013), or the text as trainers see it, phone numbers masked (005, 013).
  */
 const SEARCHED = {
-  full: { column: 'search_text', fts: 'cases_fts' },
-  masked: { column: 'masked_search_text', fts: 'cases_masked_fts' },
+  full: { column: 'search_text', fts: 'cases_fts', pairs: 'cases_pairs' },
+  masked: { column: 'masked_search_text', fts: 'cases_masked_fts', pairs: 'cases_masked_pairs' },
 } as const;
 type Searched = (typeof SEARCHED)[keyof typeof SEARCHED];
 
@@ -116,11 +118,26 @@ const COMMON_MATCHES = 5000;
  */
 export const AGENT_SCAN_BUDGET = 2000;
 
-/** The FTS5 rows containing `needle`: the trigram index for 3+ characters, else a scan of the narrow copy. */
-const ftsMatches = (needle: string, { column, fts }: Searched) =>
-  [...needle].length >= 3
-    ? sql`select rowid from ${sql.raw(fts)} where ${sql.raw(fts)} match ${ftsPhrase(needle)}`
-    : sql`select rowid from ${sql.raw(fts)} where instr(${sql.raw(column)}, ${needle}) > 0`;
+/**
+ * The condition narrowing a page to the cases whose searched text an index says contains
+ * `needle`, and on SQLite those cases' rows, which a probe counts first; undefined where LIKE
+ * alone is the plan (PostgreSQL's 3+ characters: its planner uses pg_trgm by itself).
+ */
+function indexedMatches(needle: string, { column, fts, pairs }: Searched, how: SubstringSearch) {
+  const short = [...needle].length < 3;
+  if (how === 'sqlite-fts5') {
+    // Every character starts a pair token (migration 013): a 2-character needle is a token, a 1-character one a prefix.
+    const rows = short
+      ? sql`select rowid from ${sql.raw(pairs)} where ${sql.raw(pairs)} match ${ftsPhrase(needle) + ([...needle].length === 1 ? '*' : '')}`
+      : sql`select rowid from ${sql.raw(fts)} where ${sql.raw(fts)} match ${ftsPhrase(needle)}`;
+    return { rows, narrow: sql<boolean>`cases.rowid in (${rows})` };
+  }
+  if (!short) return undefined;
+  // The expression of migration 013's GIN index, so that PostgreSQL reads it from there. No
+  // probe: its planner, from the index's statistics, reads a rare pair's cases from the index
+  // and walks newest first for a common one (counting 5,000 matches would cost 20 ms).
+  return { rows: undefined, narrow: sql<boolean>`case_search_pairs(${sql.ref(`cases.${column}`)}) @> array[${needle}]::text[]` };
+}
 
 /** Narrows `query` to cases whose searched text contains `needle` (already normalised). */
 async function applySearch(
@@ -132,15 +149,16 @@ async function applySearch(
   { agentScoped }: { agentScoped: boolean },
 ): Promise<CaseQuery> {
   const contains = sql<boolean>`${sql.ref(`cases.${searched.column}`)} like ${containsPattern(needle)} escape '\\'`;
-  // An agent's short needle skips the narrow copy: scanning every case's text would cost more
-  // than the agent's bounded walk does.
-  if (how === 'sqlite-fts5' && !(agentScoped && [...needle].length < 3)) {
-    const probe = await sql<{ n: number }>`select count(*) as n from (${ftsMatches(needle, searched)} limit ${COMMON_MATCHES})`.execute(db);
-    if (Number(probe.rows[0]?.n ?? 0) < COMMON_MATCHES) {
-      return query.where(sql<boolean>`cases.rowid in (${ftsMatches(needle, searched)})`).where(contains);
-    }
+  // An agent's short needle is tested along their bounded walk alone, as before: the walk costs
+  // at most the budget, and a short needle is often common enough to cost more to collect.
+  const index = agentScoped && [...needle].length < 3 ? undefined : indexedMatches(needle, searched, how);
+  if (!index) return query.where(contains);
+  if (index.rows !== undefined) {
+    const probe = await sql<{ n: number }>`select count(*) as n from (${index.rows} limit ${COMMON_MATCHES}) as probe`.execute(db);
+    // A common needle is tested along a walk newest first instead.
+    if (Number(probe.rows[0]?.n ?? 0) >= COMMON_MATCHES) return query.where(contains);
   }
-  return query.where(contains);
+  return query.where(index.narrow).where(contains);
 }
 
 /** Cases over Kysely (writes go through the sync repository). */

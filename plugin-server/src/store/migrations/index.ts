@@ -10,6 +10,7 @@ import * as m008 from './008_life_settings';
 import * as m010 from './010_case_life';
 import * as m011 from './011_case_groups';
 import * as m012 from './012_escalations';
+import * as m013 from './013_short_search';
 
 // Migrations live in code, not discovered on disk, so bundling or moving the server cannot
 // lose one. Names sort in the order they run: add `002_...` below, never rename or edit a
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010_case_life': m010,
   '011_case_groups': m011,
   '012_escalations': m012,
+  '013_short_search': m013,
 };
 
 /** The schema's history for Kysely's Migrator. */
