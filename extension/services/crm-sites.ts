@@ -39,8 +39,8 @@ interface CrmSitesDeps {
 
 /**
  * Where the manifest already runs the content script. A site inside it gets no second
- * registration: two copies of the script on one page would each announce themselves and stop
- * the other.
+ * registration: a second copy on the page would stop the first (overlay/script-lifetime.ts) only
+ * to do the same work again.
  */
 const inManifest = (urlPattern: string) => patternCovers(DEMO_CRM_PATTERN, urlPattern);
 
