@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
 /** The pinyin of Chinese text as search keys, lower-cased, toneless, without spaces or other characters. */
 export interface PinyinKeys {
@@ -26,21 +26,13 @@ export function loadPinyin(): Promise<ToPinyin> {
 }
 
 /**
- * Pinyin for a component: undefined until `want` was called (on focus or typing) and the
- * dictionary arrived; the component then renders again with it. Until then, searches match
+ * Pinyin for a component: undefined until `want` was called (when a search box is focused) and
+ * the dictionary arrived; the component then renders again with it. Until then, searches match
  * characters only.
  */
 export function usePinyin(): { toPinyin: ToPinyin | undefined; want: () => void } {
-  const [wanted, setWanted] = useState(false);
   const [toPinyin, setToPinyin] = useState<ToPinyin>();
-  useEffect(() => {
-    if (!wanted) return;
-    let current = true;
-    // A state holding a function must be set through an updater returning it.
-    void loadPinyin().then((loaded) => current && setToPinyin(() => loaded));
-    return () => {
-      current = false;
-    };
-  }, [wanted]);
-  return { toPinyin, want: () => setWanted(true) };
+  // A state holding a function must be set through an updater returning it.
+  const want = () => void (toPinyin ?? loadPinyin().then((loaded) => setToPinyin(() => loaded)));
+  return { toPinyin, want };
 }

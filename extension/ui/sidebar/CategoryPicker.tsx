@@ -55,10 +55,7 @@ export function CategoryPicker(props: {
         placeholder={t.sidebar.categorySearch}
         value={filter}
         onFocus={wantPinyin}
-        onInput={(e) => {
-          wantPinyin();
-          setFilter(e.currentTarget.value);
-        }}
+        onInput={(e) => setFilter(e.currentTarget.value)}
         onKeyDown={(e) => {
           // Enter picks the first match, so a category is three keystrokes away; typed before
           // pinyin arrived, it waits for pinyin rather than finding nothing.

@@ -60,7 +60,6 @@ export function TemplateSearch(props: {
         value={query}
         onFocus={wantPinyin}
         onInput={(e) => {
-          wantPinyin();
           setQuery(e.currentTarget.value);
           setActive(0);
         }}
