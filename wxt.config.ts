@@ -37,8 +37,9 @@ export default defineConfig({
     web_accessible_resources: [
       {
         // Loaded on demand by the content script: picker.js when a supervisor picks a value,
-        // wording.js at the first keystroke on a page with wording rules.
-        resources: ['sidebar.html', 'picker.js', 'wording.js'],
+        // wording.js at the first keystroke on a page with wording rules, insert.js at the first
+        // insertion or shortcut.
+        resources: ['sidebar.html', 'picker.js', 'wording.js', 'insert.js'],
         // A configured CRM can be on any origin, and the sidebar frame must load there without a
         // rebuild. The page learns only that the extension is installed; the frame's content stays
         // out of its reach (closed shadow root, cross-origin frame).

@@ -27,9 +27,11 @@ export function trackFocusedField(doc: Document, isOwn: (element: Element) => bo
   const onFocus = () => {
     const active = deepActiveElement(doc);
     if (!active || isOwn(active)) return;
-    // Focus moving between fields inside a frame is announced in the frame's document only.
+    // Focus moving between fields inside a frame is announced in the frame's document only, and
+    // keys typed there reach only its window: listen in every frame on the way to the field.
     const inner = frameDocument(active);
     if (inner) listen(inner);
+    for (let frame = active.ownerDocument; frame !== doc; frame = frame.defaultView?.frameElement?.ownerDocument ?? doc) listen(frame);
     if (!isEditable(active)) return;
     if (active !== field) caret = null;
     field = active;
@@ -49,6 +51,9 @@ export function trackFocusedField(doc: Document, isOwn: (element: Element) => bo
     target.addEventListener('selectionchange', onSelection, { signal });
   }
   listen(doc);
+  // The agent may already be typing when the script starts (an editor that focuses itself, a
+  // page restored with focus inside a frame): no focus event would tell.
+  onFocus();
   // Focus moving into a frame may announce itself only as the top window's blur.
   doc.defaultView?.addEventListener('blur', () => setTimeout(onFocus), { signal });
 

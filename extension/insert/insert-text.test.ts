@@ -36,28 +36,28 @@ function inputEvents(field: HTMLElement): InputEvent[] {
 }
 
 describe('a textarea or text input', () => {
-  test('goes through the browser editing pipeline first, and nothing else when it takes the text', () => {
-    execCommand.mockReturnValue(true);
+  test('goes through the browser editing pipeline first, and nothing else when it takes the text', async () => {
     const field = html<HTMLTextAreaElement>('<textarea>您好，</textarea>');
+    execCommand.mockImplementation((_command, _ui, text) => ((field.value += text), true));
     const events = inputEvents(field);
-    expect(insertText(field, '请稍候。', null)).toBe(true);
+    expect(await insertText(field, '请稍候。', null)).toBe(true);
     expect(execCommand).toHaveBeenCalledWith('insertText', false, '请稍候。');
     expect(document.activeElement).toBe(field); // focused first, so the command edits this field
     expect(events).toEqual([]); // no second insertion by hand
   });
 
-  test('where the pipeline refuses, the text replaces the selection and the caret follows it', () => {
+  test('where the pipeline refuses, the text replaces the selection and the caret follows it', async () => {
     const field = html<HTMLTextAreaElement>('<textarea>您好，XX先生</textarea>');
     field.setSelectionRange(3, 5);
     const events = inputEvents(field);
-    expect(insertText(field, '王', null)).toBe(true);
+    expect(await insertText(field, '王', null)).toBe(true);
     expect(field.value).toBe('您好，王先生');
     expect([field.selectionStart, field.selectionEnd]).toEqual([4, 4]);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ inputType: 'insertText', data: '王', bubbles: true });
   });
 
-  test('the value is set through the native setter, past a controlled input’s own value tracker', () => {
+  test('the value is set through the native setter, past a controlled input’s own value tracker', async () => {
     // React keeps the value it rendered by wrapping the element’s own `value` property; had the
     // text gone through it, React would take the following input event for its own render.
     const field = html<HTMLInputElement>('<input value="漏水">');
@@ -69,19 +69,19 @@ describe('a textarea or text input', () => {
       set: (value: string) => (trackerSaw.push(value), native.set!.call(field, value)),
     });
     field.setSelectionRange(2, 2);
-    expect(insertText(field, '投诉', null)).toBe(true);
+    expect(await insertText(field, '投诉', null)).toBe(true);
     expect(native.get!.call(field)).toBe('漏水投诉');
     expect(trackerSaw).toEqual([]);
   });
 
-  test('a field the agent never clicked gets the text after what it holds', () => {
+  test('a field the agent never clicked gets the text after what it holds', async () => {
     const field = html<HTMLTextAreaElement>('<textarea>已转工程部。</textarea>');
     field.setSelectionRange(0, 0);
-    expect(insertText(field, '【跟进】', 'end')).toBe(true);
+    expect(await insertText(field, '【跟进】', 'end')).toBe(true);
     expect(field.value).toBe('已转工程部。【跟进】');
   });
 
-  test('a field inside a frame is edited through the frame’s own document', () => {
+  test('a field inside a frame is edited through the frame’s own document', async () => {
     const frame = document.createElement('iframe');
     frame.srcdoc = '<textarea name="remark">已转</textarea>';
     document.body.append(frame);
@@ -90,21 +90,55 @@ describe('a textarea or text input', () => {
     Object.defineProperty(frameDoc, 'execCommand', { value: frameExecCommand, configurable: true });
     const field = frameDoc.querySelector('textarea')!;
     const events = inputEvents(field);
-    expect(insertText(field, '工程部。', 'end')).toBe(true);
+    expect(await insertText(field, '工程部。', 'end')).toBe(true);
     expect(frameExecCommand).toHaveBeenCalledWith('insertText', false, '工程部。');
     expect(execCommand).not.toHaveBeenCalled();
     expect(field.value).toBe('已转工程部。');
     expect(events).toHaveLength(1);
   });
 
-  test('an email field, which has no selection API, still takes the text at its end', () => {
+  test('an email field, which has no selection API, still takes the text at its end', async () => {
     const field = html<HTMLInputElement>('<input type="email" value="wang">');
     const events = inputEvents(field);
-    expect(insertText(field, '@example.com', 'end')).toBe(true);
+    expect(await insertText(field, '@example.com', 'end')).toBe(true);
     expect(field.value).toBe('wang@example.com');
     expect(events).toHaveLength(1);
-    expect(insertText(field, '.cn', null)).toBe(true);
+    expect(await insertText(field, '.cn', null)).toBe(true);
     expect(field.value).toBe('wang@example.com.cn');
+  });
+});
+
+describe('a rich-text or code editor with its own model', () => {
+  /** An editor that inserts what is pasted into its model, as ProseMirror, Lexical or Quill do. */
+  function pasteEditor(markup: string, insert = true) {
+    const editor = html<HTMLDivElement>(markup);
+    const pasted: string[] = [];
+    editor.addEventListener('paste', (event) => {
+      event.preventDefault();
+      const text = event.clipboardData!.getData('text/plain');
+      pasted.push(text);
+      if (insert) setTimeout(() => editor.append(...text.split('\n').map((line) => Object.assign(document.createElement('p'), { textContent: line }))));
+    });
+    return { editor, pasted };
+  }
+
+  test('is handed the text as a plain-text paste, lines and all, and nothing else once it took it', async () => {
+    const { editor, pasted } = pasteEditor('<div contenteditable="true"><p>您好</p></div>');
+    let offeredBeforeInput = 0;
+    editor.addEventListener('beforeinput', () => offeredBeforeInput++);
+    expect(await insertText(editor, '第一行\n第二行', 'end')).toBe(true); // shown a moment later, as a render
+    expect(pasted).toEqual(['第一行\n第二行']);
+    expect(editor.textContent).toBe('您好第一行第二行');
+    expect(offeredBeforeInput).toBe(0);
+    expect(execCommand).not.toHaveBeenCalled();
+  });
+
+  test('text an editor took but never shows is reported as not inserted, and not offered again', async () => {
+    const { editor, pasted } = pasteEditor('<div contenteditable="true">您好</div>', false);
+    expect(await insertText(editor, '请稍候。', 'end')).toBe(false); // the caller copies it to the clipboard instead
+    expect(pasted).toHaveLength(1);
+    expect(execCommand).not.toHaveBeenCalled();
+    expect(editor.textContent).toBe('您好');
   });
 });
 
@@ -124,7 +158,7 @@ describe('a contenteditable field', () => {
     return { editor, offered };
   }
 
-  test('the caret saved before focus left is restored, and an editor that takes beforeinput inserts there', () => {
+  test('the caret saved before focus left is restored, and an editor that takes beforeinput inserts there', async () => {
     const { editor, offered } = beforeInputEditor('<div contenteditable="true">您好，先生</div>');
     const text = editor.firstChild!;
     const caret = document.createRange();
@@ -133,13 +167,13 @@ describe('a contenteditable field', () => {
     // Focus went to the sidebar, and the selection with it.
     document.getSelection()!.removeAllRanges();
 
-    expect(insertText(editor, '王', caret)).toBe(true);
+    expect(await insertText(editor, '王', caret)).toBe(true);
     expect(offered).toEqual([{ data: '王', inputType: 'insertText', cancelable: true, composed: true, at: '您好，先生@3-3' }]);
     expect(editor.textContent).toBe('您好，王先生');
     expect(execCommand).not.toHaveBeenCalled(); // the editor inserted it: the browser must not again
   });
 
-  test('a saved caret that is no longer inside the field is not restored', () => {
+  test('a saved caret that is no longer inside the field is not restored', async () => {
     document.body.innerHTML = '<p id="elsewhere">别处</p>';
     const stale = document.createRange();
     stale.setStart(document.getElementById('elsewhere')!.firstChild!, 1);
@@ -147,22 +181,22 @@ describe('a contenteditable field', () => {
     const inside = document.createRange();
     inside.setStart(editor.firstChild!, 2);
     document.getSelection()!.addRange(inside);
-    insertText(editor, '！', stale);
+    await insertText(editor, '！', stale);
     expect(offered[0]?.at).toBe('您好@2-2');
     expect(editor.textContent).toBe('您好！');
   });
 
-  test('with no saved caret, "end" puts the text after what the field holds', () => {
+  test('with no saved caret, "end" puts the text after what the field holds', async () => {
     const { editor } = beforeInputEditor('<div contenteditable="true"><p>已记录</p></div>');
-    expect(insertText(editor, '，马上处理', 'end')).toBe(true);
+    expect(await insertText(editor, '，马上处理', 'end')).toBe(true);
     expect(editor.textContent).toBe('已记录，马上处理');
   });
 
-  test('an editor that lets beforeinput pass is left to the browser pipeline; refused there, nothing is inserted', () => {
+  test('an editor that lets beforeinput pass is left to the browser pipeline; refused there, nothing is inserted', async () => {
     const editor = html<HTMLDivElement>('<div contenteditable="true">您好</div>');
     let offered = 0;
     editor.addEventListener('beforeinput', () => offered++);
-    expect(insertText(editor, '！', 'end')).toBe(false);
+    expect(await insertText(editor, '！', 'end')).toBe(false);
     expect(offered).toBe(1);
     expect(execCommand).toHaveBeenCalledWith('insertText', false, '！');
     expect(editor.textContent).toBe('您好'); // the caller falls back to the clipboard

@@ -1,29 +1,34 @@
-import { isTextField, type TextField } from './editable';
+import { hasEditContext, isProxyField, isTextField, type TextField } from './editable';
+
+/** How long an editor may take to show what it was given (React renders, Monaco redraws). */
+const LANDING_WINDOW_MS = 1000;
+
+/** How long an editor may take to follow a selection made for it: Slate reads it at most every 100 ms. */
+export const SELECTION_FOLLOW_MS = 150;
 
 /**
- * Puts `text` at the caret of `field` the way typing would, so the page app's own state
- * (React, Vue, a rich-text editor) receives it, not just the DOM.
+ * Puts `text` at the caret of `field` the way the agent would, so the page app's own model
+ * (React or Vue state, a rich-text or code editor) receives it, not just the DOM, and resolves
+ * to whether the text was then seen in the field. Never inserts twice: once one way was taken,
+ * a text that does not show up is reported, not retried.
  *
- * Rich-text editors (Lexical, Slate, ProseMirror-style) keep their own model and update it from
- * `beforeinput`: a cancelable `beforeinput` is offered first, and an editor that takes it
- * (calls preventDefault) has inserted the text itself. Otherwise `execCommand('insertText')`
- * edits through the browser's editing pipeline, which fires a trusted `input` event (React's
- * onChange) and keeps the undo stack. Where it is refused, the value is set through the
- * element's native setter and an `input` event is sent, which controlled inputs also observe.
+ * Where the caret goes: the range remembered for a contenteditable, 'end' for a field the agent
+ * never clicked, null for the selection as it is. `selected` tells that the selection was just
+ * changed for the editor (a typed shortcut selected to be replaced), which it must follow first.
  */
-export function insertText(field: HTMLElement, text: string, caret: Range | 'end' | null): boolean {
-  const doc = field.ownerDocument;
+export async function insertText(field: HTMLElement, text: string, caret: Range | 'end' | null, selected = false): Promise<boolean> {
+  const needle = comparable(text);
+  const before = occurrences(observedText(field), needle);
   if (caret === 'end') {
     field.focus({ preventScroll: true });
     placeCaretAtEnd(field);
-  } else refocus(field, caret);
-  if (field.isContentEditable && offerBeforeInput(field, text)) return true;
-  if (doc.execCommand('insertText', false, text)) return true;
-  if (isTextField(field)) {
-    insertIntoValue(field, text);
-    return true;
-  }
-  return false;
+  } else if (caret) refocus(field, caret);
+  else field.focus({ preventScroll: true });
+  // Editors follow the DOM selection on `selectionchange`, which the browser sends later.
+  if (field.isContentEditable) await selectionHeard(field.ownerDocument, selected ? SELECTION_FOLLOW_MS : 0);
+  if (!deliver(field, text)) return false;
+  if (!needle) return true;
+  return landed(() => occurrences(observedText(field), needle) > before);
 }
 
 /**
@@ -37,6 +42,39 @@ export function refocus(field: HTMLElement, caret: Range | null): void {
     selection?.removeAllRanges();
     selection?.addRange(caret);
   }
+}
+
+/**
+ * Hands the text over the first way the field takes it, most faithful first:
+ * - a paste of plain text, to editors that keep their own model (ProseMirror, Lexical, Slate,
+ *   Draft.js, Quill, CKEditor, TinyMCE, CodeMirror, Monaco): they split lines into paragraphs and
+ *   record one undo step, as for an agent's own paste;
+ * - a cancelable `beforeinput`, to editors that insert typed text themselves;
+ * - `execCommand('insertText')`, the browser's editing pipeline: a trusted `input` event (React's
+ *   onChange) and the native undo stack, in text fields and plain contenteditables;
+ * - the element's native value setter and an `input` event, which controlled inputs also observe.
+ */
+function deliver(field: HTMLElement, text: string): boolean {
+  const doc = field.ownerDocument;
+  if ((field.isContentEditable || isProxyField(field)) && offerPaste(field, text)) return true;
+  if (hasEditContext(field)) return false; // nothing else reaches an EditContext's owner
+  if (field.isContentEditable && offerBeforeInput(field, text)) return true;
+  if (doc.execCommand('insertText', false, text)) return true;
+  if (isTextField(field)) {
+    insertIntoValue(field, text);
+    return true;
+  }
+  return false;
+}
+
+/** Whether the page's editor took the text from a paste event and inserted it itself. */
+function offerPaste(field: HTMLElement, text: string): boolean {
+  const view = field.ownerDocument.defaultView;
+  if (!view?.DataTransfer || !view.ClipboardEvent) return false;
+  const clipboardData = new view.DataTransfer();
+  clipboardData.setData('text/plain', text);
+  const event = new view.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true, composed: true });
+  return !field.dispatchEvent(event);
 }
 
 /** Whether the page's editor took the text from a `beforeinput` event and inserted it itself. */
@@ -76,6 +114,7 @@ function hasSelection(field: TextField): boolean {
 
 /** Where text goes in a field the agent never clicked: after what is already there. */
 function placeCaretAtEnd(field: HTMLElement): void {
+  if (isProxyField(field)) return; // its editor keeps its own caret
   if (isTextField(field)) {
     if (hasSelection(field)) field.setSelectionRange(field.value.length, field.value.length);
     return;
@@ -86,4 +125,54 @@ function placeCaretAtEnd(field: HTMLElement): void {
   const selection = field.ownerDocument.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
+}
+
+/**
+ * The text the agent sees in the field: a text field's value, a contenteditable's text, and for
+ * a code editor's hidden input the text its editor draws around it.
+ */
+function observedText(field: HTMLElement): string {
+  const value = isTextField(field) ? field.value : '';
+  if (field.isContentEditable) return `${value}\u0000${field.textContent ?? ''}`;
+  if (!isProxyField(field)) return value;
+  let drawn: Element | null = field.parentElement;
+  while (drawn && drawn.getBoundingClientRect().height < 16) drawn = drawn.parentElement;
+  return `${value}\u0000${drawn?.textContent ?? ''}`;
+}
+
+/**
+ * Text as it can be compared across editors: they turn line breaks into paragraphs, spaces into
+ * no-break spaces, and add zero-width characters around what they insert.
+ */
+const comparable = (text: string) => text.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '');
+
+function occurrences(haystack: string, needle: string): number {
+  const text = comparable(haystack);
+  let count = 0;
+  for (let at = text.indexOf(needle); needle && at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/** Resolves true as soon as `seen()` holds, false when the editor never showed it. */
+async function landed(seen: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + LANDING_WINDOW_MS;
+  for (;;) {
+    if (seen()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
+}
+
+/** Waits for the `selectionchange` a caret restore causes (none comes when it did not move), and `then` ms more. */
+function selectionHeard(doc: Document, then: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      doc.removeEventListener('selectionchange', done);
+      clearTimeout(timer);
+      // After the listeners the editor registered first have run.
+      setTimeout(resolve, then);
+    };
+    const timer = setTimeout(done, 50);
+    doc.addEventListener('selectionchange', done);
+  });
 }

@@ -1,15 +1,5 @@
-import { deepActiveElement, isEditable, isTextField } from './editable';
-import { insertText, refocus } from './insert-text';
-
-/**
- * A shortcut as typed: a semicolon and 2–20 lower-case letters or digits (see shared Shortcut).
- * Chinese input methods in Chinese-punctuation mode type the full-width `；` for `;`: it starts
- * a shortcut too, so an agent need not switch modes (it is one UTF-16 unit, like `;`).
- */
-const SHORTCUT_BEFORE_CARET = /[;；][a-z0-9]{2,20}$/;
-
-/** The shortcut as templates name it, whichever semicolon it was typed with. */
-const named = (typed: string) => `;${typed.slice(1)}`;
+import { deepActiveElement, isEditable } from './editable';
+import { typedShortcut } from './typed-shortcut';
 
 interface ShortcutOptions {
   /** The top document: where the focused field is looked up (through frames and shadow roots). */
@@ -20,45 +10,10 @@ interface ShortcutOptions {
   shortcuts: () => ReadonlySet<string>;
   /** The rendered template for a shortcut, or null. */
   expand: (shortcut: string) => Promise<string | null>;
+  /** Puts the rendered template in place of the shortcut still typed before the caret of `field`. */
+  replace: (field: HTMLElement, shortcut: string, text: string) => Promise<unknown>;
   isOwn: (element: Element) => boolean;
   signal: AbortSignal;
-}
-
-/** The shortcut typed just before the caret of `field`, and a range selecting it. */
-function typedShortcut(field: HTMLElement): { shortcut: string; select: () => void } | null {
-  if (isTextField(field)) {
-    const end = field.selectionStart;
-    if (end === null || end !== field.selectionEnd) return null;
-    const match = SHORTCUT_BEFORE_CARET.exec(field.value.slice(0, end));
-    return match ? { shortcut: named(match[0]), select: () => field.setSelectionRange(end - match[0].length, end) } : null;
-  }
-  const selection = field.ownerDocument.getSelection();
-  if (!selection?.isCollapsed || selection.rangeCount === 0) return null;
-  const { startContainer: node, startOffset: end } = selection.getRangeAt(0);
-  if (node.nodeType !== Node.TEXT_NODE || !field.contains(node)) return null;
-  const match = SHORTCUT_BEFORE_CARET.exec((node.textContent ?? '').slice(0, end));
-  if (!match) return null;
-  return {
-    shortcut: named(match[0]),
-    select: () => {
-      const range = field.ownerDocument.createRange();
-      range.setStart(node, end - match[0].length);
-      range.setEnd(node, end);
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-  };
-}
-
-/**
- * Puts `text` at the caret of `field`, in place of `shortcut` when it is still typed just before
- * the caret (the agent filled in what the template lacked in the sidebar meanwhile).
- */
-export function replaceTypedShortcut(field: HTMLElement, shortcut: string, text: string, caret: Range | null): boolean {
-  refocus(field, caret);
-  const typed = typedShortcut(field);
-  if (typed?.shortcut === shortcut) typed.select();
-  return insertText(field, text, null);
 }
 
 /**
@@ -76,15 +31,13 @@ export function expandShortcuts(options: ShortcutOptions): void {
     if (!field || options.isOwn(field) || !isEditable(field)) return;
     const typed = typedShortcut(field);
     if (!typed || !options.shortcuts().has(typed.shortcut)) return;
+    // Claimed before any page handler sees it: no space typed, no focus moved on by Tab.
     event.preventDefault();
     event.stopImmediatePropagation();
     void options.expand(typed.shortcut).then((text) => {
-      if (!text || deepActiveElement(doc) !== field) return;
-      // The caret may have moved while the background answered: only replace what is still there.
-      const still = typedShortcut(field);
-      if (still?.shortcut !== typed.shortcut) return;
-      still.select();
-      insertText(field, text, null);
+      // The agent may have moved on while the background answered: only replace what is still there.
+      if (!text || deepActiveElement(doc) !== field || typedShortcut(field)?.shortcut !== typed.shortcut) return;
+      return options.replace(field, typed.shortcut, text);
     });
   };
   options.documents((target) => {

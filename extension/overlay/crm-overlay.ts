@@ -2,11 +2,10 @@ import type { InsertResult } from '../../shared';
 import { Expansion, PageSetup, type ContentWordingRule } from '../../shared/content-protocol';
 import { watchCustomer } from '../capture/watch';
 import { findTarget } from '../capture/read';
-import { copyToClipboard } from '../insert/clipboard';
 import { isEditable } from '../insert/editable';
 import { trackFocusedField } from '../insert/focus-tracker';
-import { insertText } from '../insert/insert-text';
-import { expandShortcuts, replaceTypedShortcut } from '../insert/shortcuts';
+import type { InsertApi, InsertGlobal } from '../insert/insert-api';
+import { expandShortcuts } from '../insert/shortcuts';
 import { extensionUrl, listenInContent, loadExtensionScript, sendFromContent } from '../platform/content-messaging';
 import { mountSidebar } from './mount-sidebar';
 import type { WordingHintsGlobal } from './wording-hints';
@@ -44,6 +43,12 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     return setup.data;
   };
 
+  /** The insertion code, loaded the first time the agent inserts or expands a shortcut. */
+  const insertion = async (): Promise<InsertApi> => {
+    await loadExtensionScript('/insert.js');
+    return (globalThis as InsertGlobal).lingtingInsert!;
+  };
+
   const setup = applySetup(await sendFromContent({ type: 'page.site' }).catch(() => null));
   if (signal.aborted) return;
   const site = setup?.site ?? null;
@@ -70,6 +75,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
       if (reply.data.asking) sidebar.reveal();
       return reply.data.text;
     },
+    replace: async (field, shortcut, text) => (await insertion()).replaceTypedShortcut(field, shortcut, text, null),
     isOwn,
     signal,
   });
@@ -97,16 +103,20 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
   }
 
   const insert = async (text: string, replace: string | undefined): Promise<InsertResult> => {
+    const { insertText, replaceTypedShortcut, copyToClipboard } = await insertion();
     const remembered = focus.field();
-    if (remembered && replace) return replaceTypedShortcut(remembered, replace, text, focus.caret()) ? { ok: true, via: 'caret' } : { ok: false, reason: 'rejected' };
-    if (remembered && insertText(remembered, text, focus.caret())) return { ok: true, via: 'caret' };
-    // No field was focused yet: the site's reply box is where a reply goes.
-    const replyBox = site?.replyBox ? findTarget(doc, site.replyBox.path) : null;
-    if (!remembered && isEditable(replyBox)) {
-      focus.adopt(replyBox.ownerDocument); // a reply box inside a frame: hear its keys from now on
-      if (insertText(replyBox, text, 'end')) return { ok: true, via: 'reply_box' };
+    if (remembered) {
+      const landed = replace ? await replaceTypedShortcut(remembered, replace, text, focus.caret()) : await insertText(remembered, text, focus.caret());
+      if (landed) return { ok: true, via: 'caret' };
+    } else {
+      // No field was focused yet: the site's reply box is where a reply goes.
+      const replyBox = site?.replyBox ? findTarget(doc, site.replyBox.path) : null;
+      if (isEditable(replyBox)) {
+        focus.adopt(replyBox.ownerDocument); // a reply box inside a frame: hear its keys from now on
+        if (await insertText(replyBox, text, 'end')) return { ok: true, via: 'reply_box' };
+      }
     }
-    // Nothing on the page could take it: the agent pastes it themself.
+    // Nothing on the page took it, or it never showed there: the agent pastes it themself.
     if (await copyToClipboard(doc, text)) return { ok: true, via: 'clipboard' };
     return { ok: false, reason: remembered ? 'rejected' : 'no_field' };
   };

@@ -37,8 +37,8 @@ export function extensionUrl(path: `/${string}`): string {
 /**
  * Loads one of the extension's scripts into this content script's world, where it exposes what
  * it offers on `globalThis`: code most page loads never need stays out of the content script
- * (the picker, `lingtingPicker`; the wording hints, `lingtingWording`).
+ * (the picker, `lingtingPicker`; the wording hints, `lingtingWording`; insertion, `lingtingInsert`).
  */
-export async function loadExtensionScript(path: '/picker.js' | '/wording.js'): Promise<void> {
+export async function loadExtensionScript(path: '/picker.js' | '/wording.js' | '/insert.js'): Promise<void> {
   await import(/* @vite-ignore */ extensionUrl(path));
 }

@@ -102,9 +102,14 @@ export function App({ locale, openSettings, caseId }: { locale: Locale; openSett
     if (caseId) return;
     const expand = (shortcut: string): ShortcutAnswer => {
       const { draft: record, context: current } = latest.current;
-      const template = record && current ? templateForShortcut(current.templates, shortcut, record.language) : undefined;
-      if (!record || !current || !template) return { kind: 'none' };
-      const rendered = renderTemplate(template.body, templateValues(record, current.user?.displayName), record.language);
+      const language = record?.language ?? locale;
+      const template = current ? templateForShortcut(current.templates, shortcut, language) : undefined;
+      if (!current || !template) return { kind: 'none' };
+      const agentName = current.user?.displayName;
+      // With no customer on the page there is no case: wording that needs none still expands.
+      const values = record ? templateValues(record, agentName) : agentName ? { agentName } : {};
+      const rendered = renderTemplate(template.body, values, language);
+      if (!record) return rendered.missing.length > 0 ? { kind: 'none' } : { kind: 'text', text: rendered.text };
       if (rendered.missing.length > 0) {
         setPicked({ template, shortcut });
         return { kind: 'asking' };

@@ -1,0 +1,30 @@
+import { copyToClipboard } from './clipboard';
+import { insertText, refocus } from './insert-text';
+import { typedShortcut } from './typed-shortcut';
+
+/**
+ * What the insertion script (entrypoints/insert.ts) offers the content script once loaded: the
+ * code that puts wording into CRM fields, kept out of the content script that every CRM page
+ * loads until an agent first inserts or expands a shortcut.
+ */
+export const insertApi = {
+  insertText,
+  copyToClipboard,
+  /**
+   * Puts `text` at the caret of `field`, in place of `shortcut` when it is still typed just
+   * before the caret (the agent filled in what the template lacked in the sidebar meanwhile).
+   */
+  async replaceTypedShortcut(field: HTMLElement, shortcut: string, text: string, caret: Range | null): Promise<boolean> {
+    refocus(field, caret);
+    const typed = typedShortcut(field);
+    if (typed?.shortcut === shortcut) typed.select();
+    return insertText(field, text, null, typed?.shortcut === shortcut);
+  },
+};
+
+export type InsertApi = typeof insertApi;
+
+/** Where the content script finds it: `globalThis.lingtingInsert`. */
+export interface InsertGlobal {
+  lingtingInsert?: InsertApi;
+}
