@@ -62,6 +62,8 @@ export default defineConfig({
       config.build = {
         ...config.build,
         minify: 'terser',
+        // LINGTING_MAP=1 writes a source map, to see which modules the budget goes to.
+        sourcemap: process.env.LINGTING_MAP === '1',
         terserOptions: { compress: { passes: 3 }, format: { ascii_only: true, comments: false } },
       };
     },

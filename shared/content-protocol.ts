@@ -39,12 +39,20 @@ const word = z.string().check(z.maxLength(200));
 export const PageWords = z.object({
   showSidebar: word,
   hideSidebar: word,
+  resizeSidebar: word,
   sidebarFrame: word,
   forbidden: word,
   unapprovedPromise: word,
   sayInstead: word,
 });
 export type PageWords = z.infer<typeof PageWords>;
+
+/** How the agent left the sidebar on a CRM: open or collapsed to its rail, and how wide (CSS pixels). */
+export const DockPreference = z.object({
+  open: z.boolean(),
+  width: z.number(),
+});
+export type DockPreference = z.infer<typeof DockPreference>;
 
 /** The background's answer to `page.site`: how to read this page, which wording to flag, and the words to show. */
 export const PageSetup = z.object({

@@ -6,7 +6,7 @@ import { isEditable } from '../insert/editable';
 import { trackFocusedField } from '../insert/focus-tracker';
 import type { InsertApi, InsertGlobal } from '../insert/insert-api';
 import { expandShortcuts } from '../insert/shortcuts';
-import { extensionUrl, listenInContent, loadExtensionScript, sendFromContent } from '../platform/content-messaging';
+import { extensionUrl, listenInContent, loadExtensionScript, rememberDock, rememberedDock, sendFromContent } from '../platform/content-messaging';
 import { mountSidebar } from './mount-sidebar';
 import type { WordingHintsGlobal } from './wording-hints';
 
@@ -26,7 +26,11 @@ interface OverlayOptions {
 export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
   const { doc, signal } = options;
   // Painted first: the agent sees the sidebar while the background looks the site up.
-  const sidebar = mountSidebar(doc, extensionUrl('/sidebar.html'), signal);
+  // As the agent left it on this CRM (a local read, a few milliseconds): the page does not jump.
+  const crm = doc.location.host;
+  const initial = await rememberedDock(crm);
+  if (signal.aborted) return;
+  const sidebar = mountSidebar(doc, extensionUrl('/sidebar.html'), signal, { initial, onChange: (preference) => rememberDock(crm, preference) });
   const isOwn = (element: Element) => element === sidebar.host || element.localName.startsWith('lingting-');
   const focus = trackFocusedField(doc, isOwn, signal);
 

@@ -2,7 +2,8 @@
 // @vitest-environment-options {"settings":{"enableIframePageLoading":true,"navigation":{"disableChildFrameNavigation":true}}}
 // Mounting the sidebar on a CRM page. The sidebar frame is created but its page is never loaded
 // here (the options above), so the sidebar itself, its size on screen and its focus are pinned in
-// Chromium (test/e2e/crm-hostile.test.ts).
+// Chromium (test/e2e/crm-hostile.test.ts). happy-dom lays nothing out and has no hit testing: the
+// page elements moved out from under the sidebar are pinned in Chromium too (test/e2e/dock.test.ts).
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { mountSidebar } from './mount-sidebar';
 
@@ -20,16 +21,18 @@ beforeEach(() => {
     return root;
   });
   controller = new AbortController();
+  Object.defineProperty(document, 'elementsFromPoint', { value: () => [], configurable: true });
 });
 afterEach(() => {
   controller.abort();
   vi.restoreAllMocks();
+  Reflect.deleteProperty(document, 'elementsFromPoint');
   document.head.replaceChildren();
   document.body.replaceChildren();
 });
 
-function mount() {
-  const sidebar = mountSidebar(document, SIDEBAR_URL, controller.signal);
+function mount(options?: Parameters<typeof mountSidebar>[3]) {
+  const sidebar = mountSidebar(document, SIDEBAR_URL, controller.signal, options);
   const root = roots.get(sidebar.host)!;
   return { sidebar, root, toggle: root.querySelector<HTMLButtonElement>('button.toggle')!, frame: root.querySelector('iframe')! };
 }
@@ -60,7 +63,7 @@ test('hostile page CSS does not hide it', () => {
   expect(sidebar.host.style.getPropertyValue('z-index')).toBe('2147483647');
 });
 
-const WORDS = { showSidebar: 'Show it', hideSidebar: 'Hide it', sidebarFrame: 'The sidebar' };
+const WORDS = { showSidebar: 'Show it', hideSidebar: 'Hide it', resizeSidebar: 'Resize it', sidebarFrame: 'The sidebar' };
 
 test('opens expanded; the toggle collapses and expands it, and says which it is in the words it was given', () => {
   const { sidebar, toggle } = mount();
@@ -77,7 +80,7 @@ test('opens expanded; the toggle collapses and expands it, and says which it is 
   expect(sidebar.isOpen()).toBe(false);
   expect(toggle.getAttribute('aria-expanded')).toBe('false');
   expect(toggle.getAttribute('aria-label')).toBe('Show it');
-  expect(toggle.parentElement!.classList.contains('collapsed')).toBe(true);
+  expect(toggle.closest('.dock')!.classList.contains('collapsed')).toBe(true);
 
   toggle.click();
   expect(sidebar.isOpen()).toBe(true);
@@ -88,7 +91,7 @@ test('opens expanded; the toggle collapses and expands it, and says which it is 
 test('reveal opens a collapsed sidebar and moves the focus into its frame; the frame is titled by the words', () => {
   const { sidebar, toggle } = mount();
   sidebar.setWords(WORDS);
-  const frame = toggle.parentElement!.querySelector('iframe')!;
+  const frame = toggle.closest('.dock')!.querySelector('iframe')!;
   expect(frame.title).toBe('The sidebar');
   sidebar.setOpen(false);
   sidebar.reveal();
@@ -104,6 +107,42 @@ test('setOpen does what the toggle does (the keyboard command uses it)', () => {
   expect(sidebar.isOpen()).toBe(false);
   sidebar.setOpen(true);
   expect([sidebar.isOpen(), toggle.getAttribute('aria-expanded')]).toEqual([true, 'true']);
+});
+
+const pageMargin = () => document.documentElement.style.getPropertyValue('margin-right');
+
+test('the page is docked beside it, never under it: the sidebar and its rail when open, the rail alone when collapsed', () => {
+  document.documentElement.style.setProperty('margin-right', '4px');
+  const { sidebar } = mount();
+  expect(pageMargin()).toBe('408px'); // 380 and the 28 px rail
+  expect(document.documentElement.style.getPropertyPriority('margin-right')).toBe('important');
+  sidebar.setOpen(false);
+  expect(pageMargin()).toBe('28px');
+  controller.abort();
+  expect(pageMargin()).toBe('4px'); // the page's own value, back
+});
+
+test('the grip resizes it by arrow keys within bounds; each choice is told', () => {
+  const told: unknown[] = [];
+  const { sidebar, root, frame } = mount({ onChange: (preference) => told.push(preference) });
+  const grip = root.querySelector<HTMLElement>('[role="separator"]')!;
+  sidebar.setWords(WORDS);
+  expect([grip.tabIndex, grip.getAttribute('aria-label'), grip.getAttribute('aria-valuenow')]).toEqual([0, 'Resize it', '380']);
+  grip.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+  expect(frame.style.width).toBe('400px');
+  expect(pageMargin()).toBe('428px');
+  for (let i = 0; i < 20; i++) grip.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+  expect(frame.style.width).toBe('300px'); // never narrower than its content needs
+  expect(told.at(-1)).toEqual({ open: true, width: 300 });
+  sidebar.setOpen(false);
+  expect(told.at(-1)).toEqual({ open: false, width: 300 });
+});
+
+test('it starts as the agent left it on this CRM, without telling that back', () => {
+  const told: unknown[] = [];
+  const { sidebar, frame } = mount({ initial: { open: false, width: 360 }, onChange: (preference) => told.push(preference) });
+  expect([sidebar.isOpen(), frame.style.width, pageMargin()]).toEqual([false, '360px', '28px']);
+  expect(told).toEqual([]);
 });
 
 test('removed from the page when the signal aborts', () => {

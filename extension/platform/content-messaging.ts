@@ -2,7 +2,7 @@
 // WXT's two-line alias) rather than webextension-polyfill, and parses with zod/mini schemas from
 // shared/content-protocol: it is injected into every CRM page, so every kilobyte counts.
 import { browser } from 'wxt/browser';
-import { parseBackgroundToContent, type BackgroundToContent } from '../../shared/content-protocol';
+import { DockPreference, parseBackgroundToContent, type BackgroundToContent } from '../../shared/content-protocol';
 import type { ContentToBackground } from '../../shared';
 
 /** Whether the extension that injected this script still runs: an updated or removed one leaves its scripts without a runtime id. */
@@ -41,4 +41,19 @@ export function extensionUrl(path: `/${string}`): string {
  */
 export async function loadExtensionScript(path: '/picker.js' | '/wording.js' | '/insert.js'): Promise<void> {
   await import(/* @vite-ignore */ extensionUrl(path));
+}
+
+/** Where the sidebar's width and state are kept for one CRM (its host name and port). */
+const dockKey = (crm: string) => `dock:${crm}`;
+
+/** How the agent left the sidebar on this CRM, or null the first time. */
+export async function rememberedDock(crm: string): Promise<DockPreference | null> {
+  const stored: Record<string, unknown> = await browser.storage.local.get(dockKey(crm)).catch(() => ({}));
+  const parsed = DockPreference.safeParse(stored[dockKey(crm)]);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Remembers how the agent left the sidebar on this CRM. */
+export function rememberDock(crm: string, preference: DockPreference): void {
+  void browser.storage.local.set({ [dockKey(crm)]: preference }).catch(() => undefined);
 }

@@ -210,6 +210,7 @@ export const en = {
   page: {
     showSidebar: 'Show Lingting',
     hideSidebar: 'Hide Lingting',
+    resizeSidebar: 'Resize Lingting (arrow keys or drag)',
     sidebarFrame: 'Lingting complaint sidebar',
     forbidden: 'Forbidden phrase',
     unapprovedPromise: 'Unapproved promise',

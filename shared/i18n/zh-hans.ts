@@ -156,6 +156,7 @@ export const zhHans: Catalogue = {
   page: {
     showSidebar: '显示聆听',
     hideSidebar: '隐藏聆听',
+    resizeSidebar: '调整聆听宽度（方向键或拖动）',
     sidebarFrame: '聆听投诉侧边栏',
     forbidden: '禁用语',
     unapprovedPromise: '未经批准的承诺',

@@ -156,6 +156,7 @@ export const zhHant: Catalogue = {
   page: {
     showSidebar: '顯示聆聽',
     hideSidebar: '隱藏聆聽',
+    resizeSidebar: '調整聆聽寬度（方向鍵或拖動）',
     sidebarFrame: '聆聽投訴側邊欄',
     forbidden: '禁用語',
     unapprovedPromise: '未經批准的承諾',

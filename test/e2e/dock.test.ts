@@ -1,0 +1,125 @@
+// The open sidebar never hides the CRM: on every hostile fixture and the demo CRM, each control
+// of the page is still the element found at its own centre, in real Chromium. The agent resizes
+// the sidebar and collapses it to its rail, and each CRM remembers the choice.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { launchWithExtension, screenshotPath, sidebarFrame, signInThroughOptions, startServer, type ExtensionBrowser, type RunningServer } from './harness';
+
+let server: RunningServer;
+let fixtures: FixtureServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  [server, fixtures] = await Promise.all([startServer(), startFixtureServer()]);
+  browser = await launchWithExtension('zh-CN');
+  await signInThroughOptions(browser, server);
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([server?.stop(), fixtures?.stop()]);
+});
+
+const RAIL = 28;
+const OPEN = 380 + RAIL;
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  await sidebarFrame(page);
+  return page;
+}
+
+/** How much of the window's right side the page leaves to the sidebar (its docked margin). */
+const docked = (page: Page) => page.evaluate(() => parseFloat(document.documentElement.style.getPropertyValue('margin-right')) || 0);
+
+/**
+ * Every control of the page (through open shadow roots) that is drawn but, once scrolled into
+ * view, is not the element found at its own centre or reaches under the sidebar: what the
+ * sidebar would hide from the agent.
+ */
+function hiddenControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = 'a[href], button, input, select, textarea, iframe, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+    const controls: Element[] = [];
+    const collect = (root: Document | ShadowRoot) => {
+      controls.push(...root.querySelectorAll(selector));
+      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) collect(element.shadowRoot);
+    };
+    collect(document);
+    const hidden: string[] = [];
+    // Where the sidebar begins: all of a control stays left of it, not only its centre.
+    const edge = innerWidth - (parseFloat(document.documentElement.style.getPropertyValue('margin-right')) || 0);
+    for (const control of controls) {
+      if (control.localName === 'lingting-sidebar') continue;
+      control.scrollIntoView({ block: 'center', inline: 'nearest' });
+      const box = control.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(control).visibility === 'hidden') continue;
+      const hit = (control.getRootNode() as Document | ShadowRoot).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      if (!hit || !(hit === control || control.contains(hit)) || box.right > edge + 0.5) hidden.push(`${control.localName}${control.id ? `#${control.id}` : ''} "${control.textContent?.trim().slice(0, 12) ?? ''}" under ${hit?.localName ?? 'nothing'}`);
+    }
+    return hidden;
+  });
+}
+
+describe('with the sidebar open, every control of the CRM page stays visible and reachable', () => {
+  const pages: [string, () => string][] = [
+    ['a record page in columns, with a fixed header, a fixed bottom bar and a floating button', () => fixtures.url('record.html')],
+    ['a single-page CRM in shadow roots', () => fixtures.url('spa.html?c=c1')],
+    ['a legacy CRM in frames', () => fixtures.url('legacy.html')],
+    ['a CRM with a strict CSP', () => fixtures.url('strict-csp.html')],
+    ['a CRM with hostile global CSS', () => fixtures.url('hostile.html')],
+    ['a React CRM', () => fixtures.url('react.html')],
+    ['the demo CRM', () => `${server.url}/demo/crm`],
+  ];
+  test.each(pages)('%s', async (name, url) => {
+    const page = await open(url());
+    expect(await docked(page)).toBe(OPEN);
+    // Pinned bars are moved once they are seen: give the page its first look.
+    await expect.poll(() => hiddenControls(page), { timeout: 5000 }).toEqual([]);
+    if (name.startsWith('a record page')) await page.screenshot({ path: screenshotPath('dock-record') });
+    await page.close();
+  });
+});
+
+test('after an insert, the footer’s notice spans the footer above its save row', async () => {
+  const page = await open(fixtures.url('record.html'));
+  const sidebar = await sidebarFrame(page);
+  await page.click('#reply');
+  await sidebar.locator('[data-testid="template-search"]').fill('表达理解');
+  await expect.poll(() => sidebar.locator('#template-results [role="option"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  await sidebar.press('[data-testid="template-search"]', 'Enter');
+  await expect.poll(() => page.inputValue('#reply')).toContain('换作是我也会很着急');
+  const notice = await sidebar.locator('[data-testid="notice"]').boundingBox();
+  const footer = await sidebar.locator('footer.actions').boundingBox();
+  expect(notice!.width).toBeGreaterThan(footer!.width * 0.9);
+  expect(notice!.height).toBeLessThan(60); // one or two lines, not four
+  await page.screenshot({ path: screenshotPath('dock-notice') });
+  await page.close();
+});
+
+describe('the agent sizes it', () => {
+  test('dragged wider, and collapsed to its rail, it stays so on this CRM after a reload', async () => {
+    const page = await open(fixtures.url('record.html'));
+    const grip = { x: 1280 - OPEN + RAIL / 2, y: 400 };
+    await page.mouse.move(grip.x, grip.y);
+    await page.mouse.down();
+    await page.mouse.move(grip.x - 100, grip.y, { steps: 5 });
+    await page.mouse.up();
+    expect(await docked(page)).toBe(OPEN + 100);
+    await expect.poll(() => hiddenControls(page), { timeout: 5000 }).toEqual([]);
+
+    await page.reload();
+    await sidebarFrame(page);
+    await expect.poll(() => docked(page)).toBe(OPEN + 100);
+
+    // The toggle heads the rail: collapsed, the page has all but the rail.
+    await page.mouse.click(1280 - OPEN - 100 + RAIL / 2, 20);
+    expect(await docked(page)).toBe(RAIL);
+    await expect.poll(() => hiddenControls(page), { timeout: 5000 }).toEqual([]);
+    await page.screenshot({ path: screenshotPath('dock-rail') });
+    await page.reload();
+    await expect.poll(() => docked(page)).toBe(RAIL);
+    await page.close();
+  });
+});
