@@ -47,6 +47,16 @@ export const PageWords = z.object({
 });
 export type PageWords = z.infer<typeof PageWords>;
 
+/**
+ * What starts a shortcut as the agent types it (templates name theirs with `;`, as `;qian`):
+ * a setting, for agents whose CRM takes `;` for itself. Each has the character a Chinese input
+ * method types for that key in Chinese-punctuation mode, which starts a shortcut too.
+ */
+export const SHORTCUT_PREFIXES = { ';': '；', '/': '、', '\\': '、', '`': '·', ',': '，' } as const;
+export const SHORTCUT_PREFIX_KEYS = [';', '/', '\\', '`', ','] as const satisfies readonly (keyof typeof SHORTCUT_PREFIXES)[];
+export const ShortcutPrefix = z.enum(SHORTCUT_PREFIX_KEYS);
+export type ShortcutPrefix = z.infer<typeof ShortcutPrefix>;
+
 /** How the agent left the sidebar on a CRM: open or collapsed to its rail, and how wide (CSS pixels). */
 export const DockPreference = z.object({
   open: z.boolean(),
@@ -60,6 +70,8 @@ export const PageSetup = z.object({
   wordingRules: z.array(ContentWordingRule),
   /** Shortcuts of the cached templates (`;qian`), so a keystroke can be claimed synchronously. */
   shortcuts: z.array(z.string().check(z.maxLength(21))),
+  /** What the agent types to start one. */
+  prefix: ShortcutPrefix,
   words: PageWords,
 });
 export type PageSetup = z.infer<typeof PageSetup>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Case, type CustomerSnapshot } from './case';
 import type { Category } from './category';
-import type { Expansion, PageSetup } from './content-protocol';
+import { SHORTCUT_PREFIX_KEYS, type Expansion, type PageSetup, type ShortcutPrefix } from './content-protocol';
 import { CaptureRule, CapturedField } from './crm-site';
 import { Shortcut } from './template';
 import type { CaseHistoryItem } from './case-history';
@@ -91,6 +91,8 @@ export const PageToBackground = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('auth.signOut') }),
   z.object({ type: z.literal('settings.get') }),
+  /** options: what the agent types to start a shortcut. */
+  z.object({ type: z.literal('settings.shortcutPrefix'), prefix: z.enum(SHORTCUT_PREFIX_KEYS) }),
   /** sidebar: one case by id (a reminder's notification opens it). */
   z.object({ type: z.literal('case.get'), id: Id }),
   /** sidebar: store a follow-up reminder locally, schedule it, queue it. */
@@ -145,6 +147,7 @@ export type SyncState =
 export interface Settings {
   serverUrl: string | null;
   user: User | null;
+  shortcutPrefix: ShortcutPrefix;
 }
 
 /** The server's settings for a case's life, as the sidebar caches them (our defaults until first fetched). */
@@ -221,6 +224,7 @@ export interface BackgroundReplies {
   'auth.signIn': { ok: true; user: User } | Failure;
   'auth.signOut': { ok: true };
   'settings.get': Settings;
+  'settings.shortcutPrefix': { ok: true };
   'sync.now': SyncState;
   'case.get': Case | null;
   'reminder.save': { ok: true };

@@ -107,7 +107,7 @@ export default defineBackground({
       tabCustomers,
       caseFocus,
       sidebarContext: createSidebarContext({ db, cases, reminders, settings, sync, tabCustomers, caseFocus }),
-      pageSetup: createPageSetup({ crmSites, cached: () => sync.cached(), locale }),
+      pageSetup: createPageSetup({ crmSites, cached: () => sync.cached(), locale, prefix: () => settings.shortcutPrefix() }),
       lookups: createServerLookups({ settings, api: (session) => createServerApi(session.serverUrl, session.token) }),
       insertInTab: async (tabId, text, replace) => {
         const reply = await sendToContent(tabId, { type: 'content.insert', text, ...(replace ? { replace } : {}) }).catch(() => null);

@@ -1,3 +1,4 @@
+import type { ShortcutPrefix } from '../../shared/content-protocol';
 import { copyToClipboard } from './clipboard';
 import { insertText, refocus } from './insert-text';
 import { typedShortcut } from './typed-shortcut';
@@ -14,9 +15,9 @@ export const insertApi = {
    * Puts `text` at the caret of `field`, in place of `shortcut` when it is still typed just
    * before the caret (the agent filled in what the template lacked in the sidebar meanwhile).
    */
-  async replaceTypedShortcut(field: HTMLElement, shortcut: string, text: string, caret: Range | null): Promise<boolean> {
+  async replaceTypedShortcut(field: HTMLElement, shortcut: string, text: string, caret: Range | null, prefix: ShortcutPrefix): Promise<boolean> {
     refocus(field, caret);
-    const typed = typedShortcut(field);
+    const typed = typedShortcut(field, prefix);
     if (typed?.shortcut === shortcut) typed.select();
     return insertText(field, text, null, typed?.shortcut === shortcut);
   },

@@ -6,6 +6,7 @@
 // test/e2e/crm-hostile.test.ts, and the replacement in real rich-text editors (a selection
 // extended over their nodes) by test/e2e/editors.test.ts.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { ShortcutPrefix } from '../../shared/content-protocol';
 import { insertApi } from './insert-api';
 import { expandShortcuts } from './shortcuts';
 
@@ -16,6 +17,8 @@ const TEMPLATE = '林志强，给您的生活带来这样的不便，我们非�
 let controller: AbortController;
 let expand: ReturnType<typeof vi.fn<(shortcut: string) => Promise<string | null>>>;
 let shortcuts: Set<string>;
+/** What the agent types to start a shortcut (a setting). */
+let prefix: ShortcutPrefix;
 /** The replacement the last expansion started, as the content script hands it to the insertion script. */
 let replacing: Promise<unknown> | undefined;
 
@@ -24,13 +27,15 @@ beforeEach(() => {
   Object.defineProperty(window, 'StaticRange', { value: class { constructor(readonly range: AbstractRange) {} }, configurable: true });
   controller = new AbortController();
   shortcuts = new Set([';qian', ';ding']);
+  prefix = ';';
   expand = vi.fn(async (shortcut: string) => (shortcut === ';qian' ? TEMPLATE : null));
   expandShortcuts({
     doc: document,
     documents: (listener) => listener(document),
     shortcuts: () => shortcuts,
+    prefix: () => prefix,
     expand,
-    replace: (field, shortcut, text) => (replacing = replaceTypedShortcut(field, shortcut, text, null)),
+    replace: (field, shortcut, text) => (replacing = replaceTypedShortcut(field, shortcut, text, null, prefix)),
     isOwn: (element) => element.localName.startsWith('lingting-') || element.hasAttribute('data-lingting'),
     signal: controller.signal,
   });
@@ -83,6 +88,25 @@ describe('in a text field', () => {
     expect(expand).toHaveBeenCalledWith(';qian');
     await settled();
     expect(field.value).toBe(`您好，${TEMPLATE}`);
+  });
+
+  test('with another prefix chosen, it and its Chinese-punctuation character start a shortcut, and `;` no longer does', async () => {
+    prefix = '/';
+    const field = typedInto('您好，/qian');
+    expect(press(' ').defaultPrevented).toBe(true);
+    await settled();
+    expect(field.value).toBe(`您好，${TEMPLATE}`);
+    const chinese = typedInto('您好，、qian');
+    expect(press(' ').defaultPrevented).toBe(true);
+    await settled();
+    expect(chinese.value).toBe(`您好，${TEMPLATE}`);
+    typedInto('您好，;qian');
+    expect(press(' ').defaultPrevented).toBe(false);
+    prefix = '\\';
+    const backslash = typedInto('\\qian');
+    expect(press(' ').defaultPrevented).toBe(true);
+    await settled();
+    expect(backslash.value).toBe(TEMPLATE);
   });
 
   test('Tab expands too, and the text after the caret stays where it was', async () => {
@@ -263,14 +287,14 @@ describe('replaceTypedShortcut (Insert from the sidebar after it asked for value
   test('puts the text in place of the shortcut still typed before the caret', async () => {
     const field = typedInto('您好，;ding');
     field.blur(); // the agent typed the missing value in the sidebar meanwhile
-    expect(await replaceTypedShortcut(field, ';ding', '明天答复。', null)).toBe(true);
+    expect(await replaceTypedShortcut(field, ';ding', '明天答复。', null, ';')).toBe(true);
     expect(field.value).toBe('您好，明天答复。');
     expect(document.activeElement).toBe(field);
   });
 
   test('inserts at the caret, removing nothing, when the shortcut is no longer there', async () => {
     const field = typedInto('您好，;ding 已改', 3);
-    expect(await replaceTypedShortcut(field, ';ding', '明天答复。', null)).toBe(true);
+    expect(await replaceTypedShortcut(field, ';ding', '明天答复。', null, ';')).toBe(true);
     expect(field.value).toBe('您好，明天答复。;ding 已改');
   });
 });

@@ -1,3 +1,4 @@
+import type { ShortcutPrefix } from '../../shared/content-protocol';
 import { deepActiveElement, isEditable } from './editable';
 import { typedShortcut } from './typed-shortcut';
 
@@ -8,6 +9,8 @@ interface ShortcutOptions {
   documents: (listener: (doc: Document) => void) => void;
   /** Shortcuts that exist, so the key can be claimed before the page inserts the space. */
   shortcuts: () => ReadonlySet<string>;
+  /** What the agent types to start one (a setting). */
+  prefix: () => ShortcutPrefix;
   /** The rendered template for a shortcut, or null. */
   expand: (shortcut: string) => Promise<string | null>;
   /** Puts the rendered template in place of the shortcut still typed before the caret of `field`. */
@@ -29,14 +32,14 @@ export function expandShortcuts(options: ShortcutOptions): void {
     if (event.isComposing || composing || event.keyCode === 229 || event.ctrlKey || event.metaKey || event.altKey) return;
     const field = deepActiveElement(doc);
     if (!field || options.isOwn(field) || !isEditable(field)) return;
-    const typed = typedShortcut(field);
+    const typed = typedShortcut(field, options.prefix());
     if (!typed || !options.shortcuts().has(typed.shortcut)) return;
     // Claimed before any page handler sees it: no space typed, no focus moved on by Tab.
     event.preventDefault();
     event.stopImmediatePropagation();
     void options.expand(typed.shortcut).then((text) => {
       // The agent may have moved on while the background answered: only replace what is still there.
-      if (!text || deepActiveElement(doc) !== field || typedShortcut(field)?.shortcut !== typed.shortcut) return;
+      if (!text || deepActiveElement(doc) !== field || typedShortcut(field, options.prefix())?.shortcut !== typed.shortcut) return;
       return options.replace(field, typed.shortcut, text);
     });
   };

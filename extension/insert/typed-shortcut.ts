@@ -1,14 +1,16 @@
+import { SHORTCUT_PREFIXES, type ShortcutPrefix } from '../../shared/content-protocol';
 import { isProxyField, isTextField } from './editable';
 
 /**
- * A shortcut as typed: a semicolon and 2–20 lower-case letters or digits (see shared Shortcut).
- * Chinese input methods in Chinese-punctuation mode type the full-width `；` for `;`: it starts
- * a shortcut too, so an agent need not switch modes (it is one UTF-16 unit, like `;`).
+ * A shortcut as typed: the agent's prefix and 2–20 lower-case letters or digits (see shared
+ * Shortcut). Chinese input methods in Chinese-punctuation mode type a full-width character for
+ * the prefix key (`；` for `;`): it starts a shortcut too, so an agent need not switch modes (it
+ * is one UTF-16 unit, like the prefix).
  */
-const SHORTCUT_BEFORE_CARET = /[;；][a-z0-9]{2,20}$/;
+const shortcutBeforeCaret = (prefix: ShortcutPrefix) => new RegExp(`[\\${prefix}${SHORTCUT_PREFIXES[prefix]}][a-z0-9]{2,20}$`);
 
 export interface TypedShortcut {
-  /** The shortcut as templates name it, whichever semicolon it was typed with. */
+  /** The shortcut as templates name it (`;qian`), whichever prefix it was typed with. */
   shortcut: string;
   /** Selects what was typed, so what is inserted next replaces it. */
   select(): void;
@@ -19,12 +21,13 @@ export interface TypedShortcut {
  * (Monaco, an EditContext) holds a mirror of the editor's text whose selection the editor does
  * not follow: nothing is claimed there, and the key is typed as usual.
  */
-export function typedShortcut(field: HTMLElement): TypedShortcut | null {
+export function typedShortcut(field: HTMLElement, prefix: ShortcutPrefix): TypedShortcut | null {
   if (isProxyField(field)) return null;
+  const pattern = shortcutBeforeCaret(prefix);
   if (isTextField(field)) {
     const end = field.selectionStart;
     if (end === null || end !== field.selectionEnd) return null;
-    const match = SHORTCUT_BEFORE_CARET.exec(field.value.slice(0, end));
+    const match = pattern.exec(field.value.slice(0, end));
     return match ? { shortcut: named(match[0]), select: () => field.setSelectionRange(end - match[0].length, end) } : null;
   }
   const selection = field.ownerDocument.getSelection();
@@ -36,7 +39,7 @@ export function typedShortcut(field: HTMLElement): TypedShortcut | null {
   const before = field.ownerDocument.createRange();
   before.selectNodeContents(field);
   before.setEnd(caret.startContainer, caret.startOffset);
-  const match = SHORTCUT_BEFORE_CARET.exec(before.toString());
+  const match = pattern.exec(before.toString());
   if (!match) return null;
   return {
     shortcut: named(match[0]),
@@ -47,4 +50,5 @@ export function typedShortcut(field: HTMLElement): TypedShortcut | null {
   };
 }
 
+/** The shortcut as templates name it, whichever prefix it was typed with. */
 const named = (typed: string) => `;${typed.slice(1)}`;

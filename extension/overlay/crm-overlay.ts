@@ -1,5 +1,5 @@
 import type { InsertResult } from '../../shared';
-import { Expansion, PageSetup, type ContentWordingRule } from '../../shared/content-protocol';
+import { Expansion, PageSetup, type ContentWordingRule, type ShortcutPrefix } from '../../shared/content-protocol';
 import { watchCustomer } from '../capture/watch';
 import { findTarget } from '../capture/read';
 import { isEditable } from '../insert/editable';
@@ -36,6 +36,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
 
   let wordingRules: readonly ContentWordingRule[] = [];
   const shortcuts = new Set<string>();
+  let prefix: ShortcutPrefix = ';';
   /** Takes the background's answer to `page.site`, if it is one: its rules and shortcuts replace ours. */
   const applySetup = (raw: unknown): PageSetup | null => {
     const setup = PageSetup.safeParse(raw);
@@ -43,6 +44,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     wordingRules = setup.data.wordingRules;
     shortcuts.clear();
     for (const shortcut of setup.data.shortcuts) shortcuts.add(shortcut);
+    prefix = setup.data.prefix;
     sidebar.setWords(setup.data.words);
     return setup.data;
   };
@@ -72,6 +74,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     doc,
     documents: focus.documents,
     shortcuts: () => shortcuts,
+    prefix: () => prefix,
     expand: async (shortcut) => {
       const reply = Expansion.safeParse(await sendFromContent({ type: 'page.expand', shortcut }).catch(() => null));
       if (!reply.success) return null;
@@ -79,7 +82,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
       if (reply.data.asking) sidebar.reveal();
       return reply.data.text;
     },
-    replace: async (field, shortcut, text) => (await insertion()).replaceTypedShortcut(field, shortcut, text, null),
+    replace: async (field, shortcut, text) => (await insertion()).replaceTypedShortcut(field, shortcut, text, null, prefix),
     isOwn,
     signal,
   });
@@ -110,7 +113,7 @@ export async function startCrmOverlay(options: OverlayOptions): Promise<void> {
     const { insertText, replaceTypedShortcut, copyToClipboard } = await insertion();
     const remembered = focus.field();
     if (remembered) {
-      const landed = replace ? await replaceTypedShortcut(remembered, replace, text, focus.caret()) : await insertText(remembered, text, focus.caret());
+      const landed = replace ? await replaceTypedShortcut(remembered, replace, text, focus.caret(), prefix) : await insertText(remembered, text, focus.caret());
       if (landed) return { ok: true, via: 'caret' };
     } else {
       // No field was focused yet: the site's reply box is where a reply goes.

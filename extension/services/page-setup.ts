@@ -1,4 +1,4 @@
-import { wordsFor, type Locale, type PageSetup, type Template, type WordingRule } from '../../shared';
+import { wordsFor, type Locale, type PageSetup, type ShortcutPrefix, type Template, type WordingRule } from '../../shared';
 import type { CrmSitesService } from './crm-sites';
 
 /**
@@ -10,11 +10,12 @@ export function createPageSetup(deps: {
   crmSites: Pick<CrmSitesService, 'forUrl'>;
   cached: () => Promise<{ templates: Template[]; rules: WordingRule[] }>;
   locale: () => Locale;
+  prefix: () => Promise<ShortcutPrefix>;
 }) {
   return async (url: string | null): Promise<PageSetup> => {
-    const [site, cached] = await Promise.all([deps.crmSites.forUrl(url), deps.cached()]);
+    const [site, cached, prefix] = await Promise.all([deps.crmSites.forUrl(url), deps.cached(), deps.prefix()]);
     const wordingRules = cached.rules.map(({ phrase, alternative, kind }) => ({ phrase, alternative, kind }));
     const shortcuts = [...new Set(cached.templates.flatMap((t) => (t.shortcut ? [t.shortcut] : [])))];
-    return { site, wordingRules, shortcuts, words: wordsFor(deps.locale()).page };
+    return { site, wordingRules, shortcuts, prefix, words: wordsFor(deps.locale()).page };
   };
 }

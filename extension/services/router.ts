@@ -142,8 +142,13 @@ export function createBackgroundRouter(deps: RouterDeps) {
       return { ok: true };
     },
     'settings.get': async () => {
-      const [session, serverUrl] = await Promise.all([deps.settings.session(), deps.settings.serverUrl()]);
-      return { serverUrl, user: session?.user ?? null };
+      const [session, serverUrl, shortcutPrefix] = await Promise.all([deps.settings.session(), deps.settings.serverUrl(), deps.settings.shortcutPrefix()]);
+      return { serverUrl, user: session?.user ?? null, shortcutPrefix };
+    },
+    // CRM pages read it again when the agent comes back to them (their window's focus).
+    'settings.shortcutPrefix': async (message) => {
+      await deps.settings.setShortcutPrefix(message.prefix);
+      return { ok: true };
     },
     'sync.now': () => syncAndNotify({ refreshCatalogue: true }),
     'case.get': async (message) => (await deps.cases.get(message.id)) ?? null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { User } from '../../shared';
+import { ShortcutPrefix, User } from '../../shared';
 import { serverBaseUrl } from './server-api';
 import type { StorageArea } from './storage-area';
 
@@ -13,6 +13,7 @@ export type Session = z.infer<typeof Session>;
 
 const SESSION_KEY = 'session';
 const SERVER_URL_KEY = 'serverUrl';
+const SHORTCUT_PREFIX_KEY = 'shortcutPrefix';
 
 /** The extension's settings in `storage.local`; values read back are parsed, never trusted. */
 export function createSettingsService(area: StorageArea, managed: () => Promise<Record<string, unknown>> = async () => ({})) {
@@ -49,6 +50,14 @@ export function createSettingsService(area: StorageArea, managed: () => Promise<
       if (fromPolicy) return fromPolicy;
       const value = (await area.get(SERVER_URL_KEY))[SERVER_URL_KEY];
       return typeof value === 'string' ? value : null;
+    },
+    /** What the agent types to start a shortcut; `;` until they choose another. */
+    async shortcutPrefix(): Promise<ShortcutPrefix> {
+      const parsed = ShortcutPrefix.safeParse((await area.get(SHORTCUT_PREFIX_KEY))[SHORTCUT_PREFIX_KEY]);
+      return parsed.success ? parsed.data : ';';
+    },
+    async setShortcutPrefix(prefix: ShortcutPrefix): Promise<void> {
+      await area.set({ [SHORTCUT_PREFIX_KEY]: prefix });
     },
     async signedIn(next: Session): Promise<void> {
       session = undefined;

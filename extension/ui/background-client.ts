@@ -6,6 +6,7 @@ import type {
   Reminder,
   ReplyTo,
   ShortcutAnswer,
+  ShortcutPrefix,
   SidebarContext,
   SidebarContextParts,
   SnoozePreset,
@@ -26,6 +27,7 @@ export const background = {
   insert: (text: string, replace?: string): Promise<InsertResult> =>
     sendToBackground({ type: 'text.insert', text, ...(replace ? { replace } : {}) }),
   settings: () => sendToBackground({ type: 'settings.get' }),
+  setShortcutPrefix: (prefix: ShortcutPrefix) => sendToBackground({ type: 'settings.shortcutPrefix', prefix }),
   signIn: (request: SignIn): Promise<ReplyTo<'auth.signIn'>> => sendToBackground({ type: 'auth.signIn', ...request }),
   signOut: () => sendToBackground({ type: 'auth.signOut' }),
   syncNow: () => sendToBackground({ type: 'sync.now' }),

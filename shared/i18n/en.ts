@@ -196,6 +196,8 @@ export const en = {
     signIn: 'Sign in',
     signOut: 'Sign out',
     signedInAs: (name: string) => `Signed in as ${name}.`,
+    shortcutPrefix: 'Shortcut prefix',
+    shortcutPrefixHint: 'Type the prefix and a shortcut (such as ;qian) in the CRM, then Space or Tab, to expand a template. The same key in Chinese-punctuation mode works too.',
     sites: {
       title: 'CRM sites',
       intro: 'CRMs your supervisor configured on the server. Allow each one once and the sidebar appears on it.',

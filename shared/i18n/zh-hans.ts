@@ -143,6 +143,8 @@ export const zhHans: Catalogue = {
     signIn: '登录',
     signOut: '退出登录',
     signedInAs: (name) => `已登录：${name}`,
+    shortcutPrefix: '快捷短语前缀',
+    shortcutPrefixHint: '在 CRM 中输入前缀和短语（如 ;qian）再按空格或 Tab 即可展开模板。中文标点模式下的同一个键也可以。',
     sites: {
       title: 'CRM 站点',
       intro: '主管在服务器上配置的 CRM。每个站点需要您允许一次，侧边栏才会出现在该 CRM 上。',

@@ -143,6 +143,8 @@ export const zhHant: Catalogue = {
     signIn: '登入',
     signOut: '登出',
     signedInAs: (name) => `已登入：${name}`,
+    shortcutPrefix: '快捷短語前綴',
+    shortcutPrefixHint: '在 CRM 中輸入前綴和短語（如 ;qian）再按空格或 Tab 即可展開範本。中文標點模式下的同一個鍵也可以。',
     sites: {
       title: 'CRM 站點',
       intro: '主管在伺服器上設定的 CRM。每個站點需要您允許一次，側邊欄才會出現在該 CRM 上。',

@@ -103,3 +103,27 @@ test('a content script cannot send what only extension pages may send', async ()
   expect(await sidebar.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.get' }))).toMatchObject({ user: { username: running.server.credentials.agent.username } });
   await page.close();
 });
+
+test('the agent chooses another prefix in the options: it starts shortcuts from then on, and `;` is typed as it is', async () => {
+  // Signed in by the tests before.
+  const options = await running.browser.context.newPage();
+  await options.goto(`chrome-extension://${running.browser.extensionId}/options.html`);
+  await options.selectOption('select[name="shortcutPrefix"]', '/');
+  await expect.poll(() => options.inputValue('select[name="shortcutPrefix"]')).toBe('/');
+  await options.close();
+
+  const page = await running.browser.context.newPage();
+  await page.goto(`${running.server.url}/demo/crm`);
+  await sidebarFrame(page);
+  await page.click('#reply');
+  await page.keyboard.type(';gan ');
+  expect(await page.inputValue('#reply')).toBe(';gan ');
+  await page.keyboard.type('/gan ');
+  const understanding = byShortcut(';gan').body;
+  await expect.poll(() => page.inputValue('#reply')).toBe(`;gan ${understanding}`);
+  // In Chinese-punctuation mode the / key types 、: it starts the shortcut too.
+  await page.keyboard.insertText('、gan');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.inputValue('#reply')).toBe(`;gan ${understanding}${understanding}`);
+  await page.close();
+});

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { wordsFor, type Locale, type MessageError, type Settings } from '../../../shared';
+import { SHORTCUT_PREFIX_KEYS, wordsFor, type Locale, type MessageError, type Settings, type ShortcutPrefix } from '../../../shared';
 import { background } from '../background-client';
 import { CrmSites } from './CrmSites';
 
@@ -77,6 +77,31 @@ export function Options({ locale }: { locale: Locale }) {
             {t.signIn}
           </button>
         </form>
+      )}
+      {settings && (
+        <section class="card">
+          <label class="field">
+            <span>{t.shortcutPrefix}</span>
+            <select
+              name="shortcutPrefix"
+              aria-describedby="shortcut-prefix-hint"
+              value={settings.shortcutPrefix}
+              onChange={async (e) => {
+                await background.setShortcutPrefix(e.currentTarget.value as ShortcutPrefix);
+                await load();
+              }}
+            >
+              {SHORTCUT_PREFIX_KEYS.map((prefix) => (
+                <option key={prefix} value={prefix}>
+                  {`${prefix}qian`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p class="muted" id="shortcut-prefix-hint">
+            {t.shortcutPrefixHint}
+          </p>
+        </section>
       )}
       {settings?.user && <CrmSites t={t.sites} />}
     </main>
