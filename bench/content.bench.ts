@@ -161,25 +161,41 @@ export default async function contentBench(): Promise<void> {
     await browser.context.addInitScript(PAGE_PROBE);
     const url = fixtures.url('spa.html?c=c1');
 
-    // Page load → sidebar ready: the page's load event (document_idle starts the script after it)
-    // to the sidebar's own mark of its first paint with data, both on the epoch time line.
+    // Page load → sidebar ready. Both on the page's own time line (navigation start), against the
+    // same page's load event in the same Chromium without the extension: how long after the page
+    // would have finished loading the sidebar is ready. (Counting from the load event of the
+    // page with the extension flattered it while the sidebar's frame, mounted before that event,
+    // held the page's load back: the page loaded ~150 ms later, and the sidebar looked ready
+    // ~35 ms after.)
+    await plain.context.addInitScript(PAGE_PROBE);
     const ready: number[] = [];
+    const loadWith: number[] = [];
+    const loadWithout: number[] = [];
     let code: Awaited<ReturnType<typeof firstPaintCode>> | undefined;
+    const sincePageStart = (page: Page, at: number) => page.evaluate((epoch) => epoch - performance.timeOrigin, at);
+    const loadedAt = (page: Page) => page.evaluate(() => (window as unknown as { __bench: { loadAt: number } }).__bench.loadAt);
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.context.newPage();
       await page.goto(url);
       const { frame, at } = await sidebarReadyAt(page);
-      const loadAt = await page.evaluate(() => (window as unknown as { __bench: { loadAt: number } }).__bench.loadAt);
-      ready.push(at - loadAt);
+      ready.push(await sincePageStart(page, at));
+      loadWith.push(await sincePageStart(page, await loadedAt(page)));
       code ??= await firstPaintCode(browser.context, frame);
       await page.close();
+      const bare = await plain.context.newPage();
+      await bare.goto(url);
+      await bare.waitForFunction(() => (window as unknown as { __bench: { loadAt?: number } }).__bench.loadAt !== undefined);
+      loadWithout.push(await sincePageStart(bare, await loadedAt(bare)));
+      await bare.close();
     }
-    const [readyMedian, readyP95] = [quantile(ready, 0.5), quantile(ready, 0.95)];
+    const pageLoad = quantile(loadWithout, 0.5);
+    const [readyMedian, readyP95] = [quantile(ready, 0.5) - pageLoad, quantile(ready, 0.95) - pageLoad];
     console.log(
-      `page load → sidebar ready (load event → the sidebar's own mark of its first paint with data): median ${ms(readyMedian)}, ` +
-        `p95 ${ms(readyP95)} over ${RUNS} (goal median ≤ ${GOALS.readyMedian} ms, p95 ≤ ${GOALS.readyP95} ms: ` +
-        `${verdict(readyMedian <= GOALS.readyMedian && readyP95 <= GOALS.readyP95)})`,
+      `page load → sidebar ready (the page's load event without the extension, median ${ms(pageLoad)} from navigation start → the sidebar's ` +
+        `own mark of its first paint with data, same time line): median ${ms(readyMedian)}, p95 ${ms(readyP95)} over ${RUNS} ` +
+        `(goal median ≤ ${GOALS.readyMedian} ms, p95 ≤ ${GOALS.readyP95} ms: ${verdict(readyMedian <= GOALS.readyMedian && readyP95 <= GOALS.readyP95)})`,
     );
+    console.log(`the page's own load event with the extension: median ${ms(quantile(loadWith, 0.5))}, without: ${ms(pageLoad)} (from navigation start)`);
     console.log(
       `sidebar frame code loaded by its first paint: ${code!.raw} bytes, ${code!.gzip} bytes gzip = ${kib(code!.gzip)} in ${code!.files} files ` +
         `(goal ≤ 100 KiB gzip: ${verdict(code!.gzip <= GOALS.firstPaintGzip)}; 716 KB raw, 221 KiB gzip before pinyin loaded on demand)`,
@@ -190,7 +206,6 @@ export default async function contentBench(): Promise<void> {
     const without: number[] = [];
     let longest = 0;
     const plainContext = plain.context;
-    await plainContext.addInitScript(PAGE_PROBE);
     for (let run = 0; run < 5; run++) {
       const a = await browser.context.newPage();
       const costA = await pageCost(a, url);

@@ -10,8 +10,8 @@ export interface PageDock {
   reserve(width: number): void;
 }
 
-/** Grid step, in CSS pixels, of the points probed under the sidebar for pinned page elements. */
-const PROBE_STEP = 24;
+/** Rows, in CSS pixels, of the points probed under the sidebar for pinned page elements (a toolbar is taller). */
+const PROBE_STEP = 32;
 
 export function dockPage(doc: Document, isOwn: (element: Element) => boolean, signal: AbortSignal): PageDock {
   const view = doc.defaultView!;
@@ -37,7 +37,8 @@ export function dockPage(doc: Document, isOwn: (element: Element) => boolean, si
     const edge = view.innerWidth - width;
     const pinnedOf = new Map<Element, HTMLElement | null>();
     const moved = new Set<HTMLElement>();
-    for (let x = edge + 2; x < view.innerWidth; x += PROBE_STEP * 4)
+    // Three columns: the sidebar's left edge, its middle and the window's right edge.
+    for (const x of [edge + 2, edge + width / 2, view.innerWidth - 2])
       for (let y = 2; y < view.innerHeight; y += PROBE_STEP)
         for (const hit of pointsIn(doc, x, y, new Set())) {
           const pinned = pinnedAncestor(hit, view, pinnedOf);
@@ -69,7 +70,8 @@ export function dockPage(doc: Document, isOwn: (element: Element) => boolean, si
     set(root, 'margin-right', `${width}px`);
     set(root, 'max-width', `calc(100% - ${width}px)`);
     observer.observe(root, { childList: true, subtree: true, attributeFilter: ['class'] });
-    clearPinned();
+    // Before the next paint, but after the sidebar's frame has started loading.
+    view.requestAnimationFrame(clearPinned);
   };
   view.addEventListener('resize', later(apply), { signal });
   signal.addEventListener('abort', () => {

@@ -47,13 +47,18 @@ export function TemplateSearch(props: {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  // The list of results exists only while there is a query: the box names it and its active
+  // option only then (a reference to an element that is not there is an ARIA error).
+  const listed = query.trim() !== '' && results.length > 0;
+  const optionId = (template: Template) => `template-option-${template.id}`;
   return (
     <section class="card search" aria-label={t.sidebar.search}>
       <input
         ref={input}
         type="search"
         aria-autocomplete="list"
-        aria-controls="template-results"
+        aria-controls={listed ? 'template-results' : undefined}
+        aria-activedescendant={listed && results[active] ? optionId(results[active]) : undefined}
         aria-label={t.sidebar.search}
         placeholder={t.sidebar.searchPlaceholder}
         data-testid="template-search"
@@ -82,12 +87,13 @@ export function TemplateSearch(props: {
           e.preventDefault();
         }}
       />
-      {query.trim() && (
-        <ul id="template-results" role="listbox" class="results">
-          {results.length === 0 && <li class="muted">{t.sidebar.noResults}</li>}
+      {query.trim() && results.length === 0 && <p class="muted">{t.sidebar.noResults}</p>}
+      {listed && (
+        <ul id="template-results" role="listbox" class="results" aria-label={t.sidebar.search}>
           {results.map((template, i) => (
             <li
               key={template.id}
+              id={optionId(template)}
               role="option"
               aria-selected={i === active}
               class={i === active ? 'active' : ''}
