@@ -10,7 +10,7 @@ export interface PageDock {
   reserve(width: number): void;
 }
 
-/** Rows, in CSS pixels, of the points probed under the sidebar for pinned page elements (a toolbar is taller). */
+/** Rows, in CSS pixels, of the points probed along the sidebar's edge for page boxes reaching under it. */
 const PROBE_STEP = 32;
 
 export function dockPage(doc: Document, isOwn: (element: Element) => boolean, signal: AbortSignal): PageDock {
@@ -35,22 +35,33 @@ export function dockPage(doc: Document, isOwn: (element: Element) => boolean, si
   const clearPinned = () => {
     if (!width) return;
     const edge = view.innerWidth - width;
-    const pinnedOf = new Map<Element, HTMLElement | null>();
-    const moved = new Set<HTMLElement>();
-    // Three columns: the sidebar's left edge, its middle and the window's right edge.
-    for (const x of [edge + 2, edge + width / 2, view.innerWidth - 2])
-      for (let y = 2; y < view.innerHeight; y += PROBE_STEP)
-        for (const hit of pointsIn(doc, x, y, new Set())) {
-          const pinned = pinnedAncestor(hit, view, pinnedOf);
-          if (!pinned || moved.has(pinned) || isOwn(pinned)) continue;
-          moved.add(pinned);
-          const box = pinned.getBoundingClientRect();
-          if (box.right <= edge) continue;
-          // A bar across the page ends at the sidebar; a button or panel at the right moves left
-          // by the sidebar's width, keeping its gap to the edge.
-          if (box.width > view.innerWidth / 2) set(pinned, 'max-width', `${edge - box.left}px`);
-          else set(pinned, 'translate', `${-width}px 0`);
-        }
+    const pinned = new Set<HTMLElement>();
+    // Fixed elements are the drawn ones without an offset parent (cheap to read once laid out),
+    // in the page and in its open shadow roots.
+    const collect = (root: ParentNode) => {
+      for (const element of root.querySelectorAll<HTMLElement>('*')) {
+        if (element.offsetParent === null && element.getClientRects().length > 0 && view.getComputedStyle(element).position === 'fixed') pinned.add(element);
+        if (element.shadowRoot) collect(element.shadowRoot);
+      }
+    };
+    collect(doc.body ?? root);
+    // Boxes placed absolutely against the viewport-sized initial containing block: found where
+    // they reach under the sidebar's edge.
+    const known = new Map<Element, HTMLElement | null>();
+    for (let y = 2; y < view.innerHeight; y += PROBE_STEP)
+      for (const hit of pointsIn(doc, edge + 2, y, new Set())) {
+        const found = pinnedAncestor(hit, view, known);
+        if (found) pinned.add(found);
+      }
+    for (const element of pinned) {
+      if (isOwn(element)) continue;
+      const box = element.getBoundingClientRect();
+      if (box.right <= edge || box.width === 0) continue;
+      // A bar across the page ends at the sidebar; a button or panel at the right moves left
+      // by the sidebar's width, keeping its gap to the edge.
+      if (box.width > view.innerWidth / 2) set(element, 'max-width', `${edge - box.left}px`);
+      else set(element, 'translate', `${-width}px 0`);
+    }
   };
 
   // Pages pin new bars as they go (a single-page CRM opening a record): look again after

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { hiddenControls } from './hidden-controls';
 import { launchWithExtension, screenshotPath, sidebarFrame, signInThroughOptions, startServer, type ExtensionBrowser, type RunningServer } from './harness';
 
 let server: RunningServer;
@@ -33,34 +34,8 @@ async function open(url: string): Promise<Page> {
 /** How much of the window's right side the page leaves to the sidebar (its docked margin). */
 const docked = (page: Page) => page.evaluate(() => parseFloat(document.documentElement.style.getPropertyValue('margin-right')) || 0);
 
-/**
- * Every control of the page (through open shadow roots) that is drawn but, once scrolled into
- * view, is not the element found at its own centre or reaches under the sidebar: what the
- * sidebar would hide from the agent.
- */
-function hiddenControls(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const selector = 'a[href], button, input, select, textarea, iframe, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
-    const controls: Element[] = [];
-    const collect = (root: Document | ShadowRoot) => {
-      controls.push(...root.querySelectorAll(selector));
-      for (const element of root.querySelectorAll('*')) if (element.shadowRoot) collect(element.shadowRoot);
-    };
-    collect(document);
-    const hidden: string[] = [];
-    // Where the sidebar begins: all of a control stays left of it, not only its centre.
-    const edge = innerWidth - (parseFloat(document.documentElement.style.getPropertyValue('margin-right')) || 0);
-    for (const control of controls) {
-      if (control.localName === 'lingting-sidebar') continue;
-      control.scrollIntoView({ block: 'center', inline: 'nearest' });
-      const box = control.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || getComputedStyle(control).visibility === 'hidden') continue;
-      const hit = (control.getRootNode() as Document | ShadowRoot).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-      if (!hit || !(hit === control || control.contains(hit)) || box.right > edge + 0.5) hidden.push(`${control.localName}${control.id ? `#${control.id}` : ''} "${control.textContent?.trim().slice(0, 12) ?? ''}" under ${hit?.localName ?? 'nothing'}`);
-    }
-    return hidden;
-  });
-}
+/** What the sidebar would hide from the agent on this page (see `hiddenControls`). */
+const hidden = (page: Page) => page.evaluate(hiddenControls);
 
 describe('with the sidebar open, every control of the CRM page stays visible and reachable', () => {
   const pages: [string, () => string][] = [
@@ -76,7 +51,7 @@ describe('with the sidebar open, every control of the CRM page stays visible and
     const page = await open(url());
     expect(await docked(page)).toBe(OPEN);
     // Pinned bars are moved once they are seen: give the page its first look.
-    await expect.poll(() => hiddenControls(page), { timeout: 5000 }).toEqual([]);
+    await expect.poll(() => hidden(page), { timeout: 5000 }).toEqual([]);
     if (name.startsWith('a record page')) await page.screenshot({ path: screenshotPath('dock-record') });
     await page.close();
   });
@@ -107,7 +82,7 @@ describe('the agent sizes it', () => {
     await page.mouse.move(grip.x - 100, grip.y, { steps: 5 });
     await page.mouse.up();
     expect(await docked(page)).toBe(OPEN + 100);
-    await expect.poll(() => hiddenControls(page), { timeout: 5000 }).toEqual([]);
+    await expect.poll(() => hidden(page), { timeout: 5000 }).toEqual([]);
 
     await page.reload();
     await sidebarFrame(page);
@@ -116,7 +91,7 @@ describe('the agent sizes it', () => {
     // The toggle heads the rail: collapsed, the page has all but the rail.
     await page.mouse.click(1280 - OPEN - 100 + RAIL / 2, 20);
     expect(await docked(page)).toBe(RAIL);
-    await expect.poll(() => hiddenControls(page), { timeout: 5000 }).toEqual([]);
+    await expect.poll(() => hidden(page), { timeout: 5000 }).toEqual([]);
     await page.screenshot({ path: screenshotPath('dock-rail') });
     await page.reload();
     await expect.poll(() => docked(page)).toBe(RAIL);
