@@ -251,8 +251,9 @@ describe('aggressive CSS, transformed body, top-most fixed bar, key-swallowing h
     await expect.poll(() => customerName(page), { timeout: 15_000 }).toBe('郑丽娟');
     // On top of the page's own z-index 2147483647 bar, at the right edge, full width.
     expect(await page.evaluate(() => document.elementFromPoint(1200, 20)?.localName)).toBe('lingting-sidebar');
+    // 380 px of sidebar and its 28 px rail.
     const box = await page.locator('lingting-sidebar').boundingBox();
-    expect(box).toMatchObject({ x: 1280 - 380, width: 380, height: 800 });
+    expect(box).toMatchObject({ x: 1280 - 408, width: 408, height: 800 });
 
     // The page swallows keys on window capture; typing in the sidebar is not affected.
     const sidebar = await sidebarFrame(page);
