@@ -133,12 +133,30 @@ describe('a rich-text or code editor with its own model', () => {
     expect(execCommand).not.toHaveBeenCalled();
   });
 
-  test('text an editor took but never shows is reported as not inserted, and not offered again', async () => {
+  test('an editor that took the paste and left the field as it was is offered the next way (Firefox hides the paste data)', async () => {
     const { editor, pasted } = pasteEditor('<div contenteditable="true">您好</div>', false);
-    expect(await insertText(editor, '请稍候。', 'end')).toBe(false); // the caller copies it to the clipboard instead
-    expect(pasted).toHaveLength(1);
+    const offered: string[] = [];
+    editor.addEventListener('beforeinput', (event) => {
+      offered.push(event.data ?? '');
+      event.preventDefault();
+      editor.append(event.data ?? '');
+    });
+    expect(await insertText(editor, '请稍候。', 'end')).toBe(true);
+    expect([pasted, offered]).toEqual([['请稍候。'], ['请稍候。']]);
+    expect(editor.textContent).toBe('您好请稍候。');
+  });
+
+  test('an editor that took the text and changed the field otherwise is not offered it again: it is reported', async () => {
+    const editor = html<HTMLDivElement>('<div contenteditable="true">您好</div>');
+    editor.addEventListener('paste', (event) => {
+      event.preventDefault();
+      editor.append('【已改写】'); // not the text: the caller copies it to the clipboard instead
+    });
+    let offeredBeforeInput = 0;
+    editor.addEventListener('beforeinput', () => offeredBeforeInput++);
+    expect(await insertText(editor, '请稍候。', 'end')).toBe(false);
+    expect(offeredBeforeInput).toBe(0);
     expect(execCommand).not.toHaveBeenCalled();
-    expect(editor.textContent).toBe('您好');
   });
 });
 

@@ -9,8 +9,10 @@ export const SELECTION_FOLLOW_MS = 150;
 /**
  * Puts `text` at the caret of `field` the way the agent would, so the page app's own model
  * (React or Vue state, a rich-text or code editor) receives it, not just the DOM, and resolves
- * to whether the text was then seen in the field. Never inserts twice: once one way was taken,
- * a text that does not show up is reported, not retried.
+ * to whether the text was then seen in the field. Never inserts twice: once a way was taken and
+ * the field changed, a text that does not show up is reported, not retried. Only a field left
+ * exactly as it was is offered the next way (Firefox hides the data of a content script's paste
+ * from the page: the editor takes the paste and inserts nothing).
  *
  * Where the caret goes: the range remembered for a contenteditable, 'end' for a field the agent
  * never clicked, null for the selection as it is. `selected` tells that the selection was just
@@ -18,7 +20,8 @@ export const SELECTION_FOLLOW_MS = 150;
  */
 export async function insertText(field: HTMLElement, text: string, caret: Range | 'end' | null, selected = false): Promise<boolean> {
   const needle = comparable(text);
-  const before = occurrences(observedText(field), needle);
+  const untouched = observedText(field);
+  const before = occurrences(untouched, needle);
   if (caret === 'end') {
     field.focus({ preventScroll: true });
     placeCaretAtEnd(field);
@@ -26,9 +29,13 @@ export async function insertText(field: HTMLElement, text: string, caret: Range 
   else field.focus({ preventScroll: true });
   // Editors follow the DOM selection on `selectionchange`, which the browser sends later.
   if (field.isContentEditable) await selectionHeard(field.ownerDocument, selected ? SELECTION_FOLLOW_MS : 0);
-  if (!deliver(field, text)) return false;
-  if (!needle) return true;
-  return landed(() => occurrences(observedText(field), needle) > before);
+  for (const way of waysInto(field)) {
+    if (!way(field, text)) continue;
+    if (!needle) return true;
+    if (await landed(() => occurrences(observedText(field), needle) > before)) return true;
+    if (observedText(field) !== untouched) return false;
+  }
+  return false;
 }
 
 /**
@@ -45,7 +52,7 @@ export function refocus(field: HTMLElement, caret: Range | null): void {
 }
 
 /**
- * Hands the text over the first way the field takes it, most faithful first:
+ * The ways text is handed to a field, most faithful first:
  * - a paste of plain text, to editors that keep their own model (ProseMirror, Lexical, Slate,
  *   Draft.js, Quill, CKEditor, TinyMCE, CodeMirror, Monaco): they split lines into paragraphs and
  *   record one undo step, as for an agent's own paste;
@@ -54,17 +61,11 @@ export function refocus(field: HTMLElement, caret: Range | null): void {
  *   onChange) and the native undo stack, in text fields and plain contenteditables;
  * - the element's native value setter and an `input` event, which controlled inputs also observe.
  */
-function deliver(field: HTMLElement, text: string): boolean {
-  const doc = field.ownerDocument;
-  if ((field.isContentEditable || isProxyField(field)) && offerPaste(field, text)) return true;
-  if (hasEditContext(field)) return false; // nothing else reaches an EditContext's owner
-  if (field.isContentEditable && offerBeforeInput(field, text)) return true;
-  if (doc.execCommand('insertText', false, text)) return true;
-  if (isTextField(field)) {
-    insertIntoValue(field, text);
-    return true;
-  }
-  return false;
+function waysInto(field: HTMLElement): ((field: HTMLElement, text: string) => boolean)[] {
+  const paste = field.isContentEditable || isProxyField(field) ? [offerPaste] : [];
+  if (hasEditContext(field)) return paste; // nothing else reaches an EditContext's owner
+  const beforeInput = field.isContentEditable ? [offerBeforeInput] : [];
+  return [...paste, ...beforeInput, (target, text) => target.ownerDocument.execCommand('insertText', false, text) || (isTextField(target) && insertIntoValue(target, text))];
 }
 
 /** Whether the page's editor took the text from a paste event and inserted it itself. */
@@ -94,7 +95,8 @@ function offerBeforeInput(field: HTMLElement, text: string): boolean {
   return !field.dispatchEvent(event);
 }
 
-function insertIntoValue(field: TextField, text: string): void {
+/** Writes the text into the value as typing would; true, as it always takes. */
+function insertIntoValue(field: TextField, text: string): true {
   const start = field.selectionStart ?? field.value.length;
   const end = field.selectionEnd ?? start;
   const next = field.value.slice(0, start) + text + field.value.slice(end);
@@ -105,6 +107,7 @@ function insertIntoValue(field: TextField, text: string): void {
   Object.getOwnPropertyDescriptor(prototype, 'value')?.set?.call(field, next);
   if (hasSelection(field)) field.setSelectionRange(start + text.length, start + text.length);
   field.dispatchEvent(new view.InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  return true;
 }
 
 /** Whether the field has a selection to set: an email input has none (setting one throws). */

@@ -26,13 +26,14 @@ const CREDENTIAL = /^\s*(agent|supervisor|trainer|admin)\s+username:\s*(\S+)\s+p
 /**
  * Starts `plugin-server/src/main.ts` on a free port with a fresh data directory; or, given
  * `restart`, again on that server's port and data (which `stop({ keepData: true })` kept).
+ * `settings` are more of its environment (e.g. `LINGTING_EXTENSION_ORIGINS`).
  */
-export async function startServer(restart?: RunningServer): Promise<RunningServer> {
+export async function startServer(restart?: RunningServer, settings: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = restart?.dataDir ?? mkdtempSync(join(tmpdir(), 'lingting-e2e-'));
   const port = restart ? new URL(restart.url).port : '0';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'plugin-server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: port, HOST: '127.0.0.1', LINGTING_DATA_DIR: dataDir },
+    env: { ...process.env, PORT: port, HOST: '127.0.0.1', LINGTING_DATA_DIR: dataDir, ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
