@@ -1,31 +1,18 @@
 // The open sidebar never hides the CRM: on every hostile fixture and the demo CRM, each control
 // of the page is still the element found at its own centre, in real Chromium. The agent resizes
 // the sidebar and collapses it to its rail, and each CRM remembers the choice.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFixtureServer, type FixtureServer } from './fixture-server';
 import { hiddenControls } from './hidden-controls';
-import { launchWithExtension, screenshotPath, sidebarFrame, signInThroughOptions, startServer, type ExtensionBrowser, type RunningServer } from './harness';
+import { screenshotPath, sidebarFrame, useCrmTestBed } from './harness';
 
-let server: RunningServer;
-let fixtures: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  [server, fixtures] = await Promise.all([startServer(), startFixtureServer()]);
-  browser = await launchWithExtension('zh-CN');
-  await signInThroughOptions(browser, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([server?.stop(), fixtures?.stop()]);
-});
+const bed = useCrmTestBed();
 
 const RAIL = 28;
 const OPEN = 380 + RAIL;
 
 async function open(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await bed.browser.context.newPage();
   await page.goto(url);
   await sidebarFrame(page);
   return page;
@@ -39,13 +26,13 @@ const hidden = (page: Page) => page.evaluate(hiddenControls);
 
 describe('with the sidebar open, every control of the CRM page stays visible and reachable', () => {
   const pages: [string, () => string][] = [
-    ['a record page in columns, with a fixed header, a fixed bottom bar and a floating button', () => fixtures.url('record.html')],
-    ['a single-page CRM in shadow roots', () => fixtures.url('spa.html?c=c1')],
-    ['a legacy CRM in frames', () => fixtures.url('legacy.html')],
-    ['a CRM with a strict CSP', () => fixtures.url('strict-csp.html')],
-    ['a CRM with hostile global CSS', () => fixtures.url('hostile.html')],
-    ['a React CRM', () => fixtures.url('react.html')],
-    ['the demo CRM', () => `${server.url}/demo/crm`],
+    ['a record page in columns, with a fixed header, a fixed bottom bar and a floating button', () => bed.fixtures.url('record.html')],
+    ['a single-page CRM in shadow roots', () => bed.fixtures.url('spa.html?c=c1')],
+    ['a legacy CRM in frames', () => bed.fixtures.url('legacy.html')],
+    ['a CRM with a strict CSP', () => bed.fixtures.url('strict-csp.html')],
+    ['a CRM with hostile global CSS', () => bed.fixtures.url('hostile.html')],
+    ['a React CRM', () => bed.fixtures.url('react.html')],
+    ['the demo CRM', () => `${bed.server.url}/demo/crm`],
   ];
   test.each(pages)('%s', async (name, url) => {
     const page = await open(url());
@@ -58,7 +45,7 @@ describe('with the sidebar open, every control of the CRM page stays visible and
 });
 
 test('after an insert, the footer’s notice spans the footer above its save row', async () => {
-  const page = await open(fixtures.url('record.html'));
+  const page = await open(bed.fixtures.url('record.html'));
   const sidebar = await sidebarFrame(page);
   await page.click('#reply');
   await sidebar.locator('[data-testid="template-search"]').fill('表达理解');
@@ -75,7 +62,7 @@ test('after an insert, the footer’s notice spans the footer above its save row
 
 describe('the agent sizes it', () => {
   test('dragged wider, and collapsed to its rail, it stays so on this CRM after a reload', async () => {
-    const page = await open(fixtures.url('record.html'));
+    const page = await open(bed.fixtures.url('record.html'));
     const grip = { x: 1280 - OPEN + RAIL / 2, y: 400 };
     await page.mouse.move(grip.x, grip.y);
     await page.mouse.down();

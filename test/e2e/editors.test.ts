@@ -1,11 +1,11 @@
 // Wording inserted into the real rich-text and code editors CRMs embed, installed from npm and
 // bundled into fixture pages: the sidebar's Insert and shortcut expansion, checked in each
 // editor's own model (not the DOM, which can show the right text while the model differs).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { InsertResult } from '../../shared';
-import { startFixtureServer, type EditorPage, type FixtureServer } from './fixture-server';
-import { launchWithExtension, screenshotPath, sidebarFrame, signInThroughOptions, startServer, type ExtensionBrowser, type RunningServer } from './harness';
+import type { EditorPage } from './fixture-server';
+import { screenshotPath, sidebarFrame, useCrmTestBed } from './harness';
 
 declare const chrome: { runtime: { sendMessage(message: object): Promise<unknown> } };
 
@@ -42,23 +42,11 @@ const EDITORS: Record<string, Editor> = {
 const SHORTCUT = ';gan';
 const SHORTCUT_TEXT = '遇到这样的事，换作是我也会很着急。谢谢您愿意直接告诉我们。';
 
-let server: RunningServer;
-let fixtures: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  [server, fixtures] = await Promise.all([startServer(), startFixtureServer()]);
-  browser = await launchWithExtension('zh-CN');
-  await signInThroughOptions(browser, server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([server?.stop(), fixtures?.stop()]);
-});
+const bed = useCrmTestBed();
 
 async function open(editor: Editor): Promise<{ page: Page; sidebar: Frame }> {
-  const page = await browser.context.newPage();
-  await page.goto(fixtures.url(`editors/${editor.page}.html${editor.query ?? ''}`));
+  const page = await bed.browser.context.newPage();
+  await page.goto(bed.fixtures.url(`editors/${editor.page}.html${editor.query ?? ''}`));
   await page.waitForSelector('html[data-ready]');
   const sidebar = await sidebarFrame(page);
   return { page, sidebar };

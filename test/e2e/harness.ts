@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { startFixtureServer, type FixtureServer } from './fixture-server';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -185,6 +186,31 @@ export function useServerAndExtension(locale = 'zh-CN'): { server: RunningServer
     await running.server?.stop();
   });
   return running;
+}
+
+/** The plugin server, the hostile CRM fixtures and Chromium with the extension, for one test file. */
+export interface CrmTestBed {
+  server: RunningServer;
+  fixtures: FixtureServer;
+  browser: ExtensionBrowser;
+}
+
+/**
+ * Starts a `CrmTestBed` before this file's tests (the agent signed in unless told otherwise)
+ * and stops it after them. Read its parts inside the tests, once they have started.
+ */
+export function useCrmTestBed({ signedIn = true }: { signedIn?: boolean } = {}): CrmTestBed {
+  const bed = {} as CrmTestBed;
+  beforeAll(async () => {
+    [bed.server, bed.fixtures] = await Promise.all([startServer(), startFixtureServer()]);
+    bed.browser = await launchWithExtension('zh-CN');
+    if (signedIn) await signInThroughOptions(bed.browser, bed.server);
+  });
+  afterAll(async () => {
+    await bed.browser?.close();
+    await Promise.all([bed.server?.stop(), bed.fixtures?.stop()]);
+  });
+  return bed;
 }
 
 /** Signs the agent in and opens the demo CRM; resolves once the sidebar shows its customer. */
