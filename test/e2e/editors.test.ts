@@ -34,6 +34,7 @@ const EDITORS: Record<string, Editor> = {
   Slate: { page: 'slate', editable: '[data-slate-editor]' },
   'Draft.js': { page: 'draft', editable: '.public-DraftEditor-content' },
   'CodeMirror 6': { page: 'codemirror', editable: '.cm-content' },
+  'a Vue 3 v-model textarea': { page: 'vue', editable: '#reply' },
   'Monaco (EditContext)': { page: 'monaco', editable: '.monaco-editor .view-lines', shortcuts: false },
   'Monaco (textarea)': { page: 'monaco', query: '?textarea', editable: '.monaco-editor .view-lines', shortcuts: false },
 };

@@ -46,7 +46,7 @@ const EDITORS = join(FIXTURES, 'editors');
 const TINYMCE = join(ROOT, 'node_modules/tinymce');
 
 /** The real editors' fixture pages (test/e2e/fixtures/editors), each bundled on first request. */
-export const EDITOR_PAGES = ['quill', 'tinymce', 'tinymce-react', 'ckeditor5', 'lexical', 'prosemirror', 'tiptap', 'slate', 'draft', 'codemirror', 'monaco', 'refusing'] as const;
+export const EDITOR_PAGES = ['quill', 'tinymce', 'tinymce-react', 'ckeditor5', 'lexical', 'prosemirror', 'tiptap', 'slate', 'draft', 'codemirror', 'monaco', 'vue', 'refusing'] as const;
 export type EditorPage = (typeof EDITOR_PAGES)[number];
 
 /** An editor's fixture bundled with esbuild: its script and, when it imports any, its CSS. */
@@ -61,7 +61,7 @@ async function bundleEditor(name: EditorPage): Promise<{ js: string; css: string
     jsx: 'automatic',
     jsxImportSource: 'react',
     tsconfigRaw: { compilerOptions: { jsx: 'react-jsx' } },
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
     loader: { '.ttf': 'dataurl', '.svg': 'dataurl' },
     minify: true,
     logLevel: 'silent',
