@@ -29,14 +29,25 @@ export async function insertText(field: HTMLElement, text: string, caret: Range 
   else field.focus({ preventScroll: true });
   // Editors follow the DOM selection on `selectionchange`, which the browser sends later.
   if (field.isContentEditable) await selectionHeard(field.ownerDocument, selected ? SELECTION_FOLLOW_MS : 0);
+  let byLine = false;
   for (const way of waysInto(field)) {
-    if (!way(field, text)) continue;
+    if (!(byLine ? typedByLine(way, field, text) : way(field, text))) continue;
     if (!needle) return true;
     if (await landed(() => occurrences(observedText(field), needle) > before)) return true;
     if (observedText(field) !== untouched) return false;
+    // The editor wanted a paste and could not read it: it gets the lines as they are typed,
+    // with a paragraph break (Enter) between them, which every editor keeps as lines.
+    if (way === offerPaste) byLine = true;
   }
   return false;
 }
+
+/** A way of handing text over: `insertText` with the text, or `insertParagraph` (Enter). */
+type Way = (field: HTMLElement, text: string, inputType?: 'insertText' | 'insertParagraph') => boolean;
+
+/** Hands `text` over line by line, a paragraph break between lines; false when any step is refused. */
+const typedByLine = (way: Way, field: HTMLElement, text: string) =>
+  text.split('\n').every((line, i) => (i === 0 || way(field, '', 'insertParagraph')) && (line === '' || way(field, line)));
 
 /**
  * Gives `field` the focus back with its caret where the agent left it: a text field keeps its
@@ -61,12 +72,18 @@ export function refocus(field: HTMLElement, caret: Range | null): void {
  *   onChange) and the native undo stack, in text fields and plain contenteditables;
  * - the element's native value setter and an `input` event, which controlled inputs also observe.
  */
-function waysInto(field: HTMLElement): ((field: HTMLElement, text: string) => boolean)[] {
+function waysInto(field: HTMLElement): Way[] {
   const paste = field.isContentEditable || isProxyField(field) ? [offerPaste] : [];
   if (hasEditContext(field)) return paste; // nothing else reaches an EditContext's owner
   const beforeInput = field.isContentEditable ? [offerBeforeInput] : [];
-  return [...paste, ...beforeInput, (target, text) => target.ownerDocument.execCommand('insertText', false, text) || (isTextField(target) && insertIntoValue(target, text))];
+  return [...paste, ...beforeInput, editCommand];
 }
+
+/** The browser's editing pipeline, and where it refuses a text field, its value setter. */
+const editCommand: Way = (field, text, inputType = 'insertText') =>
+  inputType === 'insertParagraph'
+    ? field.ownerDocument.execCommand('insertParagraph')
+    : field.ownerDocument.execCommand('insertText', false, text) || (isTextField(field) && insertIntoValue(field, text));
 
 /** Whether the page's editor took the text from a paste event and inserted it itself. */
 function offerPaste(field: HTMLElement, text: string): boolean {
@@ -78,8 +95,8 @@ function offerPaste(field: HTMLElement, text: string): boolean {
   return !field.dispatchEvent(event);
 }
 
-/** Whether the page's editor took the text from a `beforeinput` event and inserted it itself. */
-function offerBeforeInput(field: HTMLElement, text: string): boolean {
+/** Whether the page's editor took the text (or the paragraph break) from a `beforeinput` event and inserted it itself. */
+function offerBeforeInput(field: HTMLElement, text: string, inputType: 'insertText' | 'insertParagraph' = 'insertText'): boolean {
   const view = field.ownerDocument.defaultView;
   if (!view) return false;
   const selection = field.ownerDocument.getSelection();
@@ -88,8 +105,8 @@ function offerBeforeInput(field: HTMLElement, text: string): boolean {
     bubbles: true,
     cancelable: true,
     composed: true,
-    inputType: 'insertText',
-    data: text,
+    inputType,
+    data: inputType === 'insertText' ? text : null,
     targetRanges: ranges,
   });
   return !field.dispatchEvent(event);

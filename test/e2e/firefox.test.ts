@@ -66,11 +66,12 @@ test.each(['record.html', 'spa.html?c=c1', 'legacy.html', 'strict-csp.html', 'ho
 describe('wording lands in the real editors', () => {
   // In Firefox, a paste event made by a content script carries data the page cannot read (the
   // DataTransfer keeps the content script's principal): an editor that takes the paste inserts
-  // nothing, and is then offered the text by `beforeinput` and the browser's editing pipeline.
-  // These editors get it right that way. Quill (lines joined), CKEditor 5 (Ctrl+Z undoes half),
-  // Lexical (nothing lands: the sidebar copies it and says so) and Draft.js do not yet: a known
-  // gap in Firefox, where they need the paste made in the page's own world.
+  // nothing, and is then given the lines as typed (`beforeinput`, the browser's editing
+  // pipeline), Enter between them. These editors keep them. CKEditor 5, Lexical and Draft.js do
+  // not yet (nothing lands; the sidebar copies the text and says so): they need the paste made
+  // in the page's own world, a known gap.
   const EDITORS: [EditorPage, string][] = [
+    ['quill', '.ql-editor'],
     ['prosemirror', '.ProseMirror'],
     ['tiptap', '.tiptap'],
     ['slate', '[data-slate-editor]'],
