@@ -38,8 +38,8 @@ export function dockPage(doc: Document, isOwn: (element: Element) => boolean, si
     const pinned = new Set<HTMLElement>();
     // Fixed elements are the drawn ones without an offset parent (cheap to read once laid out),
     // in the page and in its open shadow roots.
-    const collect = (root: ParentNode) => {
-      for (const element of root.querySelectorAll<HTMLElement>('*')) {
+    const collect = (scope: ParentNode) => {
+      for (const element of scope.querySelectorAll<HTMLElement>('*')) {
         if (element.offsetParent === null && element.getClientRects().length > 0 && view.getComputedStyle(element).position === 'fixed') pinned.add(element);
         if (element.shadowRoot) collect(element.shadowRoot);
       }
@@ -86,6 +86,7 @@ export function dockPage(doc: Document, isOwn: (element: Element) => boolean, si
   };
   view.addEventListener('resize', later(apply), { signal });
   signal.addEventListener('abort', () => {
+    width = 0; // a probe still scheduled finds nothing to do
     observer.disconnect();
     restore();
   });
