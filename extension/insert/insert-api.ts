@@ -18,8 +18,9 @@ export const insertApi = {
   async replaceTypedShortcut(field: HTMLElement, shortcut: string, text: string, caret: Range | null, prefix: ShortcutPrefix): Promise<boolean> {
     refocus(field, caret);
     const typed = typedShortcut(field, prefix);
-    if (typed?.shortcut === shortcut) typed.select();
-    return insertText(field, text, null, typed?.shortcut === shortcut);
+    const replacing = typed?.shortcut === shortcut;
+    if (replacing) typed.select();
+    return insertText(field, text, null, replacing);
   },
 };
 

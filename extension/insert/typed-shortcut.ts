@@ -7,7 +7,13 @@ import { isProxyField, isTextField } from './editable';
  * the prefix key (`；` for `;`): it starts a shortcut too, so an agent need not switch modes (it
  * is one UTF-16 unit, like the prefix).
  */
-const shortcutBeforeCaret = (prefix: ShortcutPrefix) => new RegExp(`[\\${prefix}${SHORTCUT_PREFIXES[prefix]}][a-z0-9]{2,20}$`);
+const patterns = new Map<ShortcutPrefix, RegExp>();
+/** Built once per prefix: it is matched on every Space and Tab the agent types. */
+const shortcutBeforeCaret = (prefix: ShortcutPrefix) => {
+  let pattern = patterns.get(prefix);
+  if (!pattern) patterns.set(prefix, (pattern = new RegExp(`[\\${prefix}${SHORTCUT_PREFIXES[prefix]}][a-z0-9]{2,20}$`)));
+  return pattern;
+};
 
 export interface TypedShortcut {
   /** The shortcut as templates name it (`;qian`), whichever prefix it was typed with. */

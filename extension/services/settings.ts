@@ -28,9 +28,16 @@ export function createSettingsService(area: StorageArea, managed: () => Promise<
   // The session, read from storage once and kept until it changes: one autosave asks for it in
   // the case service, the sync and the sidebar's answer, and every request for a reply.
   let session: Promise<Session | null> | undefined;
+  // The shortcut prefix likewise: every CRM page asks for it as it loads and regains focus.
+  let prefix: Promise<ShortcutPrefix> | undefined;
   area.onChanged?.addListener((changes) => {
     if (SESSION_KEY in changes) session = undefined;
+    if (SHORTCUT_PREFIX_KEY in changes) prefix = undefined;
   });
+  const readPrefix = async (): Promise<ShortcutPrefix> => {
+    const parsed = ShortcutPrefix.safeParse((await area.get(SHORTCUT_PREFIX_KEY))[SHORTCUT_PREFIX_KEY]);
+    return parsed.success ? parsed.data : ';';
+  };
   const readSession = async (): Promise<Session | null> => {
     const parsed = Session.safeParse((await area.get(SESSION_KEY))[SESSION_KEY]);
     return parsed.success ? parsed.data : null;
@@ -52,12 +59,14 @@ export function createSettingsService(area: StorageArea, managed: () => Promise<
       return typeof value === 'string' ? value : null;
     },
     /** What the agent types to start a shortcut; `;` until they choose another. */
-    async shortcutPrefix(): Promise<ShortcutPrefix> {
-      const parsed = ShortcutPrefix.safeParse((await area.get(SHORTCUT_PREFIX_KEY))[SHORTCUT_PREFIX_KEY]);
-      return parsed.success ? parsed.data : ';';
+    shortcutPrefix(): Promise<ShortcutPrefix> {
+      if (!area.onChanged) return readPrefix();
+      prefix ??= readPrefix();
+      return prefix;
     },
-    async setShortcutPrefix(prefix: ShortcutPrefix): Promise<void> {
-      await area.set({ [SHORTCUT_PREFIX_KEY]: prefix });
+    async setShortcutPrefix(next: ShortcutPrefix): Promise<void> {
+      await area.set({ [SHORTCUT_PREFIX_KEY]: next });
+      prefix = undefined; // a read made while writing may hold the old one
     },
     async signedIn(next: Session): Promise<void> {
       session = undefined;
